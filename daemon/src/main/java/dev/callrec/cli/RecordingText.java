@@ -1,0 +1,80 @@
+package dev.callrec.cli;
+
+import dev.callrec.proto.v1.Event;
+import dev.callrec.proto.v1.Recording;
+import dev.callrec.proto.v1.RecordingState;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** How the CLI words recordings and events. */
+final class RecordingText {
+  private RecordingText() {}
+
+  /** 42 s as "00:42", an hour and more as "1:02:03", like the UI's recording button. */
+  static String clock(long millis) {
+    long seconds = Math.max(0, millis) / 1000;
+    long hours = seconds / 3600;
+    if (hours > 0) {
+      return String.format(Locale.ROOT, "%d:%02d:%02d", hours, seconds / 60 % 60, seconds % 60);
+    }
+    return String.format(Locale.ROOT, "%02d:%02d", seconds / 60, seconds % 60);
+  }
+
+  static String size(long bytes) {
+    if (bytes < 1024) {
+      return bytes + " B";
+    }
+    if (bytes < 1024 * 1024) {
+      return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
+    }
+    return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+  }
+
+  static String state(RecordingState state) {
+    return state.name().replace("RECORDING_STATE_", "").toLowerCase(Locale.ROOT);
+  }
+
+  static String fileName(Recording recording) {
+    return recording.getFilePath().isEmpty() ? "(no file)" : Path.of(recording.getFilePath()).getFileName().toString();
+  }
+
+  /** "finished  Team sync - Call 3 - 2026-12-04.webm  00:42  1.6 MB  vp9+opus 1280x720". */
+  static String line(Recording recording) {
+    StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%-11s %s  %s  %s",
+        state(recording.getState()), fileName(recording),
+        clock(recording.getDurationMs() > 0 ? recording.getDurationMs() : recording.getElapsedMs()),
+        size(recording.getSizeBytes())));
+    if (!recording.getVideoCodec().isEmpty()) {
+      text.append(String.format(Locale.ROOT, "  %s+%s %dx%d", recording.getVideoCodec(), recording.getAudioCodec(),
+          recording.getWidth(), recording.getHeight()));
+    }
+    if (!recording.getFailureMessage().isEmpty()) {
+      text.append("  (").append(recording.getFailureMessage()).append(')');
+    }
+    return text.toString();
+  }
+
+  /** The summary of a final file: where it is and what it holds. */
+  static String summary(Recording recording) {
+    return String.join(System.lineSeparator(),
+        "Saved " + recording.getFilePath(),
+        String.format(Locale.ROOT, "  duration %.1f s · video %s %dx%d · audio %s · %s",
+            recording.getDurationMs() / 1000.0, recording.getVideoCodec(), recording.getWidth(), recording.getHeight(),
+            recording.getAudioCodec(), size(recording.getSizeBytes())));
+  }
+
+  static String event(Event event) {
+    String prefix = "#" + event.getId() + " ";
+    return switch (event.getKindCase()) {
+      case RECORDING_STARTED -> prefix + "started   " + fileName(event.getRecordingStarted().getRecording())
+          + " (call " + event.getRecordingStarted().getRecording().getCallId() + ")";
+      case RECORDING_PROGRESS -> prefix + String.format(Locale.ROOT, "recording · %s · %s · %d frames (%d dropped) · call %s",
+          clock(event.getRecordingProgress().getElapsedMs()), size(event.getRecordingProgress().getBytesWritten()),
+          event.getRecordingProgress().getFrames(), event.getRecordingProgress().getDroppedFrames(),
+          event.getRecordingProgress().getCallId());
+      case RECORDING_FINISHED -> prefix + "finished  " + line(event.getRecordingFinished().getRecording());
+      case RECORDING_FAILED -> prefix + "failed    " + event.getRecordingFailed().getMessage();
+      case KIND_NOT_SET -> prefix + "(an event this version of callrec does not know)";
+    };
+  }
+}

@@ -1,0 +1,117 @@
+package dev.callrec.ipc;
+
+import dev.callrec.proto.v1.Event;
+import dev.callrec.proto.v1.RecordingFailed;
+import dev.callrec.proto.v1.RecordingFinished;
+import dev.callrec.proto.v1.RecordingProgress;
+import dev.callrec.proto.v1.RecordingStarted;
+import dev.callrec.recording.RecordingEvents;
+import dev.callrec.recording.RecordingSnapshot;
+import io.grpc.stub.ServerCallStreamObserver;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Turns what happens in the daemon into numbered events and streams them to every WatchEvents subscriber.
+ * One dispatcher thread does all sending, so capture threads never wait for a UI.
+ */
+public final class EventHub implements RecordingEvents {
+  private static final int RETAINED_EVENTS = 4096;
+
+  private final EventLog log = new EventLog(RETAINED_EVENTS);
+  private final Set<EventSubscription> subscriptions = ConcurrentHashMap.newKeySet();
+  private final ExecutorService dispatcher = Executors.newSingleThreadExecutor(task -> {
+    Thread thread = new Thread(task, "event-dispatch");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private final Clock clock;
+
+  public EventHub(Clock clock) {
+    this.clock = clock;
+  }
+
+  public long lastEventId() {
+    return log.lastId();
+  }
+
+  @Override
+  public void started(RecordingSnapshot recording) {
+    publish(Event.newBuilder().setRecordingStarted(
+        RecordingStarted.newBuilder().setRecording(ProtoMapper.toProto(recording))));
+  }
+
+  @Override
+  public void progress(RecordingSnapshot recording) {
+    publish(Event.newBuilder().setRecordingProgress(RecordingProgress.newBuilder()
+        .setRecordingId(recording.id())
+        .setCallId(recording.callId())
+        .setElapsedMs(recording.elapsedMs())
+        .setBytesWritten(recording.sizeBytes())
+        .setFrames(recording.frames())
+        .setDroppedFrames(recording.droppedFrames())));
+  }
+
+  @Override
+  public void finished(RecordingSnapshot recording) {
+    publish(Event.newBuilder().setRecordingFinished(
+        RecordingFinished.newBuilder().setRecording(ProtoMapper.toProto(recording))));
+  }
+
+  @Override
+  public void failed(RecordingSnapshot recording, String message) {
+    publish(Event.newBuilder().setRecordingFailed(
+        RecordingFailed.newBuilder().setRecording(ProtoMapper.toProto(recording)).setMessage(message)));
+  }
+
+  /**
+   * Streams events after {@code afterEventId} (0: only new ones) to {@code out} until the client cancels or
+   * the hub closes. Must be called from within the WatchEvents call.
+   */
+  void subscribe(ServerCallStreamObserver<Event> out, long afterEventId) {
+    long start = afterEventId == 0 || afterEventId > log.lastId() ? log.lastId() : afterEventId;
+    EventSubscription subscription = new EventSubscription(out, log, start);
+    out.setOnCancelHandler(() -> {
+      subscription.cancelled();
+      subscriptions.remove(subscription);
+    });
+    out.setOnReadyHandler(() -> dispatch(subscription::drain));
+    subscriptions.add(subscription);
+    dispatch(subscription::drain);
+  }
+
+  /** Sends every subscriber what is left and ends the streams, so UIs see the last events before the daemon goes. */
+  public void close(Duration timeout) {
+    dispatch(() -> subscriptions.forEach(EventSubscription::complete));
+    dispatcher.shutdown();
+    try {
+      dispatcher.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void publish(Event.Builder event) {
+    log.append(event, clock.instant());
+    dispatch(this::drainAll);
+  }
+
+  private void drainAll() {
+    subscriptions.removeIf(EventSubscription::isClosed);
+    subscriptions.forEach(EventSubscription::drain);
+  }
+
+  private void dispatch(Runnable task) {
+    try {
+      dispatcher.execute(task);
+    } catch (RejectedExecutionException closed) {
+      // The hub has closed; the streams have ended.
+    }
+  }
+}

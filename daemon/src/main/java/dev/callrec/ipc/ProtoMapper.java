@@ -1,0 +1,112 @@
+package dev.callrec.ipc;
+
+import com.google.protobuf.Timestamp;
+import dev.callrec.media.SourceSpec;
+import dev.callrec.media.TestPatternSpec;
+import dev.callrec.proto.v1.CaptureSource;
+import dev.callrec.proto.v1.ChatType;
+import dev.callrec.proto.v1.Recording;
+import dev.callrec.proto.v1.RecordingState;
+import dev.callrec.proto.v1.StartRecordingRequest;
+import dev.callrec.proto.v1.TestPattern;
+import dev.callrec.recording.Chat;
+import dev.callrec.recording.RecordingRequest;
+import dev.callrec.recording.RecordingSnapshot;
+import java.time.Instant;
+
+/** Translates between the wire contract and the daemon's own types. */
+final class ProtoMapper {
+  private ProtoMapper() {}
+
+  static RecordingRequest toRequest(StartRecordingRequest request) {
+    Chat chat = request.hasChat() ? toChat(request.getChat()) : null;
+    return new RecordingRequest(request.getCallId().trim(), chat, request.getCallNumber(), toSource(request.getSource()));
+  }
+
+  private static Chat toChat(dev.callrec.proto.v1.Chat chat) {
+    dev.callrec.recording.ChatType type = chat.getType() == ChatType.CHAT_TYPE_PRIVATE
+        ? dev.callrec.recording.ChatType.PRIVATE
+        : dev.callrec.recording.ChatType.GROUP;
+    return new Chat(chat.getId(), chat.getTitle(), type, chat.getPeerName());
+  }
+
+  private static SourceSpec toSource(CaptureSource source) {
+    switch (source.getKindCase()) {
+      case TEST_PATTERN:
+      case KIND_NOT_SET:
+        TestPattern pattern = source.getTestPattern();
+        TestPatternSpec defaults = TestPatternSpec.hd720();
+        return new TestPatternSpec(
+            orDefault(pattern.getWidth(), defaults.width()),
+            orDefault(pattern.getHeight(), defaults.height()),
+            orDefault(pattern.getFrameRate(), defaults.frameRate()),
+            orDefault(pattern.getToneHz(), defaults.toneHz()));
+      default:
+        throw new IllegalArgumentException("This daemon cannot record the source " + source.getKindCase() + ".");
+    }
+  }
+
+  private static int orDefault(int value, int otherwise) {
+    return value == 0 ? otherwise : value;
+  }
+
+  static Recording toProto(RecordingSnapshot recording) {
+    Recording.Builder proto = Recording.newBuilder()
+        .setId(recording.id())
+        .setCallId(recording.callId())
+        .setChat(toProto(recording.chat()))
+        .setSequence(recording.sequence())
+        .setCallNumber(recording.callNumber())
+        .setState(toProto(recording.state()))
+        .setStartedAt(toTimestamp(recording.startedAt()))
+        .setElapsedMs(recording.elapsedMs())
+        .setSizeBytes(recording.sizeBytes())
+        .setFrames(recording.frames());
+    if (recording.file() != null) {
+      proto.setFilePath(recording.file().toString());
+    }
+    if (recording.endedAt() != null) {
+      proto.setEndedAt(toTimestamp(recording.endedAt()));
+    }
+    if (recording.media() != null) {
+      proto.setDurationMs(recording.media().durationMs())
+          .setVideoCodec(recording.media().videoCodec())
+          .setAudioCodec(recording.media().audioCodec())
+          .setWidth(recording.media().width())
+          .setHeight(recording.media().height());
+    }
+    if (recording.failureMessage() != null) {
+      proto.setFailureMessage(recording.failureMessage());
+    }
+    return proto.build();
+  }
+
+  private static dev.callrec.proto.v1.Chat toProto(Chat chat) {
+    return dev.callrec.proto.v1.Chat.newBuilder()
+        .setId(nullToEmpty(chat.id()))
+        .setTitle(nullToEmpty(chat.title()))
+        .setType(chat.type() == dev.callrec.recording.ChatType.PRIVATE
+            ? ChatType.CHAT_TYPE_PRIVATE : ChatType.CHAT_TYPE_GROUP)
+        .setPeerName(nullToEmpty(chat.peerName()))
+        .build();
+  }
+
+  private static RecordingState toProto(dev.callrec.recording.RecordingState state) {
+    return switch (state) {
+      case STARTING -> RecordingState.RECORDING_STATE_STARTING;
+      case RECORDING -> RecordingState.RECORDING_STATE_RECORDING;
+      case FINALIZING -> RecordingState.RECORDING_STATE_FINALIZING;
+      case FINISHED -> RecordingState.RECORDING_STATE_FINISHED;
+      case FAILED -> RecordingState.RECORDING_STATE_FAILED;
+      case INTERRUPTED -> RecordingState.RECORDING_STATE_INTERRUPTED;
+    };
+  }
+
+  static Timestamp toTimestamp(Instant instant) {
+    return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+  }
+
+  private static String nullToEmpty(String text) {
+    return text == null ? "" : text;
+  }
+}

@@ -1,0 +1,56 @@
+package dev.callrec.media;
+
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+
+import java.io.IOException;
+import java.util.Locale;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.FrameGrabber;
+
+/** A synthetic call: FFmpeg's moving {@code testsrc2} pattern and a sine tone, paced to the wall clock. */
+public record TestPatternSpec(int width, int height, int frameRate, int toneHz) implements SourceSpec {
+  public static final int AUDIO_SAMPLE_RATE = 48_000;
+
+  public TestPatternSpec {
+    require(width >= 16 && width <= 7680 && width % 2 == 0, "width must be an even number from 16 to 7680");
+    require(height >= 16 && height <= 4320 && height % 2 == 0, "height must be an even number from 16 to 4320");
+    require(frameRate >= 1 && frameRate <= 60, "frame rate must be from 1 to 60");
+    require(toneHz >= 20 && toneHz <= 20_000, "tone must be from 20 to 20000 Hz");
+  }
+
+  public static TestPatternSpec hd720() {
+    return new TestPatternSpec(1280, 720, 30, 440);
+  }
+
+  /**
+   * The lavfi graph, shared with the benchmark's ffmpeg command line. {@code realtime} makes the pattern
+   * arrive as a live call would, one frame every 1/rate seconds.
+   */
+  public String lavfiGraph() {
+    return String.format(Locale.ROOT,
+        "testsrc2=size=%dx%d:rate=%d,format=yuv420p,realtime[out0];"
+            + "sine=frequency=%d:sample_rate=%d,arealtime[out1]",
+        width, height, frameRate, toneHz, AUDIO_SAMPLE_RATE);
+  }
+
+  @Override
+  public OpenedSource open() throws IOException {
+    FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(lavfiGraph());
+    grabber.setFormat("lavfi");
+    grabber.setPixelFormat(AV_PIX_FMT_YUV420P);
+    try {
+      // No stream probing: lavfi knows its streams, and probing would buffer frames ahead of the wall clock,
+      // making the file longer than the time it was recording.
+      grabber.start(false);
+    } catch (FrameGrabber.Exception e) {
+      throw new IOException("The test pattern could not be started: " + e.getMessage(), e);
+    }
+    return new OpenedSource(grabber, frameRate);
+  }
+
+  private static void require(boolean condition, String message) {
+    if (!condition) {
+      throw new IllegalArgumentException("Test pattern: " + message);
+    }
+  }
+}

@@ -1,0 +1,5 @@
+package dev.callrec.recording;
+
+public enum ChatType {
+  PRIVATE, GROUP
+}

@@ -1,0 +1,17 @@
+package dev.callrec.recording;
+
+/** What the recording side tells the rest of the daemon. Called from capture and timer threads. */
+public interface RecordingEvents {
+
+  /** The first frame is in the file. */
+  void started(RecordingSnapshot recording);
+
+  /** Regular news of a running recording, at least once a second. */
+  void progress(RecordingSnapshot recording);
+
+  /** The file is final: FINISHED or INTERRUPTED. */
+  void finished(RecordingSnapshot recording);
+
+  /** The recording could not start or broke off: FAILED, with words a UI can show. */
+  void failed(RecordingSnapshot recording, String message);
+}

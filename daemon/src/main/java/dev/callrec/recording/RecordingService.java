@@ -1,0 +1,183 @@
+package dev.callrec.recording;
+
+import dev.callrec.recording.RecordingException.Problem;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts, stops and keeps track of recordings: at most one running recording per call. */
+public final class RecordingService {
+  private static final Logger log = LoggerFactory.getLogger(RecordingService.class);
+  static final Duration PROGRESS_INTERVAL = Duration.ofMillis(500);
+  private static final int MAX_CALL_ID_LENGTH = 256;
+
+  private final RecordingFileNames names;
+  private final RecordingEvents events;
+  private final Clock clock;
+  private final CallNumbers callNumbers = new CallNumbers();
+  private final Map<String, RecordingSession> activeByCall = new LinkedHashMap<>();
+  private final Deque<RecordingSnapshot> history = new ArrayDeque<>();
+  private final ScheduledExecutorService progressTimer;
+  private boolean shuttingDown;
+
+  public RecordingService(Path recordingsDir, RecordingEvents events, Clock clock) {
+    this.names = new RecordingFileNames(recordingsDir);
+    this.events = events;
+    this.clock = clock;
+    this.progressTimer = Executors.newSingleThreadScheduledExecutor(task -> {
+      Thread thread = new Thread(task, "recording-progress");
+      thread.setDaemon(true);
+      return thread;
+    });
+    long interval = PROGRESS_INTERVAL.toMillis();
+    progressTimer.scheduleAtFixedRate(this::reportProgress, interval, interval, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Starts recording a call. The future completes once the first frame is in the file, or fails with a
+   * {@link RecordingException} if capture could not start. Refusals throw at once.
+   */
+  public CompletableFuture<RecordingSnapshot> start(RecordingRequest request) {
+    validate(request);
+    RecordingSession session;
+    synchronized (this) {
+      if (shuttingDown) {
+        throw new RecordingException(Problem.SHUTTING_DOWN, "callrec is shutting down; the recording was not started.");
+      }
+      if (activeByCall.containsKey(request.callId())) {
+        throw new RecordingException(Problem.ALREADY_RECORDING,
+            "Call \"" + request.callId() + "\" is already being recorded. Stop that recording first.");
+      }
+      CallNumbers.Assignment numbers = callNumbers.assign(request.callId(), request.chat(), request.callNumber());
+      String baseName = RecordingFileNames.baseName(
+          request.chat().displayName(), numbers.callNumber(), LocalDate.now(clock));
+      RecordingFileNames.Reservation reservation;
+      try {
+        reservation = names.reserve(baseName, numbers.sequence());
+      } catch (IOException e) {
+        throw new RecordingException(Problem.CAPTURE_FAILED, "Cannot name the recording: " + e.getMessage(), e);
+      }
+      String id = UUID.randomUUID().toString();
+      session = new RecordingSession(id, request, numbers.callNumber(), baseName, reservation, events, names, clock);
+      activeByCall.put(request.callId(), session);
+    }
+    session.ended().thenAccept(recording -> onEnded(session, recording));
+    session.start();
+    return session.started();
+  }
+
+  /** Stops the recording of a call; the future completes once the file is final. */
+  public CompletableFuture<RecordingSnapshot> stop(String callId) {
+    if (callId == null || callId.isBlank()) {
+      throw new RecordingException(Problem.INVALID_REQUEST, "call_id is required: the id of the call to stop recording.");
+    }
+    RecordingSession session;
+    synchronized (this) {
+      session = activeByCall.get(callId);
+    }
+    if (session == null) {
+      throw new RecordingException(Problem.UNKNOWN_CALL, "No recording of call \"" + callId + "\" is running.");
+    }
+    return session.stop(StopReason.USER);
+  }
+
+  /** Recordings that are starting, running or being finalized, oldest first. */
+  public List<RecordingSnapshot> active() {
+    List<RecordingSession> sessions;
+    synchronized (this) {
+      sessions = new ArrayList<>(activeByCall.values());
+    }
+    return sessions.stream().map(RecordingSession::snapshot).toList();
+  }
+
+  /** Recordings that have ended since the daemon started, newest first; {@code limit} 0 means all. */
+  public synchronized List<RecordingSnapshot> history(int limit) {
+    return history.stream().limit(limit > 0 ? limit : Long.MAX_VALUE).toList();
+  }
+
+  /**
+   * Refuses new recordings and stops the running ones as INTERRUPTED, waiting up to {@code timeout} for
+   * their files to be final.
+   */
+  public void shutdown(Duration timeout) {
+    List<CompletableFuture<RecordingSnapshot>> ending = new ArrayList<>();
+    synchronized (this) {
+      shuttingDown = true;
+      for (RecordingSession session : activeByCall.values()) {
+        ending.add(session.stop(StopReason.SHUTDOWN));
+      }
+    }
+    try {
+      CompletableFuture.allOf(ending.toArray(CompletableFuture[]::new)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      log.error("Recordings did not finish within {} s of shutdown", timeout.toSeconds());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      log.error("A recording failed while shutting down", e.getCause());
+    }
+    progressTimer.shutdownNow();
+  }
+
+  private void onEnded(RecordingSession session, RecordingSnapshot recording) {
+    synchronized (this) {
+      activeByCall.remove(session.callId(), session);
+      history.addFirst(recording);
+    }
+  }
+
+  private void reportProgress() {
+    for (RecordingSession session : activeSessions()) {
+      if (session.isRecording()) {
+        try {
+          events.progress(session.snapshot());
+        } catch (RuntimeException e) {
+          log.warn("Could not report progress", e);
+        }
+      }
+    }
+  }
+
+  private synchronized List<RecordingSession> activeSessions() {
+    return new ArrayList<>(activeByCall.values());
+  }
+
+  private static void validate(RecordingRequest request) {
+    if (request.callId() == null || request.callId().isBlank()) {
+      throw invalid("call_id is required: the chat app's id of the call.");
+    }
+    if (request.callId().length() > MAX_CALL_ID_LENGTH) {
+      throw invalid("call_id is too long (at most " + MAX_CALL_ID_LENGTH + " characters).");
+    }
+    if (request.chat() == null || request.chat().title() == null || request.chat().title().isBlank()) {
+      throw invalid("The chat's title is required: recordings are named after it.");
+    }
+    if (request.callNumber() < 0) {
+      throw invalid("call_number cannot be negative.");
+    }
+    if (request.source() == null) {
+      throw invalid("A capture source is required.");
+    }
+  }
+
+  private static RecordingException invalid(String message) {
+    return new RecordingException(Problem.INVALID_REQUEST, message);
+  }
+}

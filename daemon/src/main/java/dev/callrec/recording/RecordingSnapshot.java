@@ -1,0 +1,26 @@
+package dev.callrec.recording;
+
+import dev.callrec.media.MediaInfo;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * One recording as it is at one moment. {@code endedAt}, {@code media} and {@code failureMessage} are null
+ * until they apply.
+ */
+public record RecordingSnapshot(
+    String id,
+    String callId,
+    Chat chat,
+    int callNumber,
+    int sequence,
+    RecordingState state,
+    Path file,
+    Instant startedAt,
+    Instant endedAt,
+    long elapsedMs,
+    long sizeBytes,
+    long frames,
+    long droppedFrames,
+    MediaInfo media,
+    String failureMessage) {}
