@@ -1,0 +1,162 @@
+package dev.callrec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.callrec.ipc.ClientChannels;
+import dev.callrec.ipc.SocketGuard;
+import dev.callrec.platform.Folders;
+import dev.callrec.proto.v1.Event;
+import dev.callrec.proto.v1.Recording;
+import dev.callrec.proto.v1.RecordingState;
+import dev.callrec.proto.v1.RecorderServiceGrpc;
+import dev.callrec.proto.v1.WatchEventsRequest;
+import dev.callrec.testing.EventCollector;
+import dev.callrec.testing.MediaFile;
+import dev.callrec.testing.TestDaemon;
+import io.grpc.ManagedChannel;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged `callrec` executable in processes of its own, stopped by signals like a real one. */
+class CallrecProcessIT {
+  private static final Path JAR = Path.of(System.getProperty("callrec.jar", "target/callrec.jar"));
+
+  @TempDir
+  Path root;
+  private final List<Process> processes = new ArrayList<>();
+
+  @AfterEach
+  void killLeftovers() {
+    processes.forEach(Process::destroyForcibly);
+  }
+
+  @Test
+  void sigtermWhileRecordingLeavesAPlayableInterruptedFileAndExitsWithinFiveSeconds() throws Exception {
+    Folders folders = TestDaemon.foldersIn(root);
+    Process daemon = start("daemon", "run");
+    awaitSocket(folders.socket(), daemon);
+    ManagedChannel channel = ClientChannels.forSocket(folders.socket());
+    try {
+      EventCollector watcher = new EventCollector();
+      RecorderServiceGrpc.newStub(channel).watchEvents(WatchEventsRequest.getDefaultInstance(), watcher);
+      RecorderServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS)
+          .startRecording(TestDaemon.startRequest("call-sigterm", "Board meeting", 640, 360));
+      Thread.sleep(2000);
+
+      long signalledAt = System.nanoTime();
+      daemon.destroy(); // SIGTERM
+      assertThat(daemon.waitFor(5, TimeUnit.SECONDS)).as("daemon exits within 5 s of SIGTERM").isTrue();
+      long exitMs = (System.nanoTime() - signalledAt) / 1_000_000;
+
+      Event finished = watcher.await(Event::hasRecordingFinished, Duration.ofSeconds(1));
+      Recording recording = finished.getRecordingFinished().getRecording();
+      assertThat(recording.getState()).isEqualTo(RecordingState.RECORDING_STATE_INTERRUPTED);
+      Path file = Path.of(recording.getFilePath());
+      assertThat(file).exists().hasParent(folders.recordingsDir());
+      assertThat(MediaFile.decodeErrors(file)).isEmpty();
+      assertThat(MediaFile.probe(file).durationSeconds()).isCloseTo(2.0, Offset.offset(0.8));
+      assertThat(watcher.completed()).as("the event stream ends cleanly").isTrue();
+      try (Stream<Path> files = Files.list(folders.recordingsDir())) {
+        assertThat(files).containsExactly(file);
+      }
+      System.out.printf("SIGTERM to exit: %d ms%n", exitMs);
+    } finally {
+      channel.shutdownNow();
+    }
+  }
+
+  @Test
+  void aSecondDaemonExitsWithAClearMessage() throws Exception {
+    Process first = start("first", "run");
+    awaitSocket(TestDaemon.foldersIn(root).socket(), first);
+    Result second = run("run");
+    assertThat(second.exitCode()).isEqualTo(5);
+    assertThat(second.stderr()).contains("callrec is already running");
+    assertThat(first.isAlive()).isTrue();
+  }
+
+  @Test
+  void commandLineDrivesTheDaemonWithExitCodesScriptsCanTrust() throws Exception {
+    Result notRunning = run("status");
+    assertThat(notRunning.exitCode()).isEqualTo(3);
+    assertThat(notRunning.stderr()).contains("not running");
+
+    Process daemon = start("daemon", "run");
+    awaitSocket(TestDaemon.foldersIn(root).socket(), daemon);
+    Result started = run("start", "--chat", "Team sync", "--call", "c1", "--call-number", "3");
+    assertThat(started.exitCode()).as(started.stderr()).isZero();
+    assertThat(run("start", "--chat", "Team sync", "--call", "c1").exitCode()).isEqualTo(5);
+    assertThat(run("status").stdout()).contains("Team sync - Call 3 - ").contains("call c1");
+    Result stopped = run("stop", "--call", "c1");
+    assertThat(stopped.exitCode()).isZero();
+    assertThat(stopped.stdout()).contains("Saved ").contains("Team sync - Call 3 - ").contains("vp9");
+    assertThat(run("stop", "--call", "c1").exitCode()).isEqualTo(4);
+    assertThat(run("recordings").stdout()).contains("finished").contains("Team sync - Call 3 - ");
+    assertThat(run("start", "--chat", "").exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void demoRecordsACallAndShowsTheFile() throws Exception {
+    Result demo = run("demo", "--seconds", "2");
+    assertThat(demo.exitCode()).as(demo.stderr()).isZero();
+    assertThat(demo.stdout()).contains("● recording · 00:02").contains("Saved ").contains("video vp9 1280x720")
+        .contains("audio opus");
+    try (Stream<Path> files = Files.list(TestDaemon.foldersIn(root).recordingsDir())) {
+      Path file = files.findFirst().orElseThrow();
+      assertThat(file.getFileName().toString()).startsWith("callrec demo - Call 1 - ");
+      assertThat(MediaFile.probe(file).durationSeconds()).isCloseTo(2.0, Offset.offset(0.5));
+    }
+  }
+
+  private record Result(int exitCode, String stdout, String stderr) {}
+
+  private ProcessBuilder callrec(String... arguments) {
+    Folders folders = TestDaemon.foldersIn(root);
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx192m", "-XX:+UseSerialGC", "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0", "-jar", JAR.toString()));
+    command.addAll(List.of(arguments));
+    command.addAll(List.of("--recordings-dir", folders.recordingsDir().toString(),
+        "--state-dir", folders.stateDir().toString(), "--socket", folders.socket().toString()));
+    return new ProcessBuilder(command);
+  }
+
+  private Process start(String name, String... arguments) throws IOException {
+    Process process = callrec(arguments)
+        .redirectOutput(root.resolve(name + ".out").toFile())
+        .redirectError(root.resolve(name + ".err").toFile())
+        .start();
+    processes.add(process);
+    return process;
+  }
+
+  private Result run(String... arguments) throws Exception {
+    Path out = Files.createTempFile(root, "cli", ".out");
+    Path err = Files.createTempFile(root, "cli", ".err");
+    Process process = callrec(arguments).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    processes.add(process);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("callrec %s finishes", List.of(arguments)).isTrue();
+    return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  private static void awaitSocket(Path socket, Process daemon) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!SocketGuard.isAnswering(socket)) {
+      assertThat(daemon.isAlive()).as("daemon is running").isTrue();
+      assertThat(System.nanoTime()).as("daemon answers within 30 s").isLessThan(deadline);
+      Thread.sleep(50);
+    }
+  }
+}

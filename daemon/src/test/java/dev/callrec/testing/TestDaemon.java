@@ -1,0 +1,68 @@
+package dev.callrec.testing;
+
+import dev.callrec.Daemon;
+import dev.callrec.DaemonConfig;
+import dev.callrec.ipc.ClientChannels;
+import dev.callrec.platform.CurrentUser;
+import dev.callrec.platform.Folders;
+import dev.callrec.proto.v1.CaptureSource;
+import dev.callrec.proto.v1.Chat;
+import dev.callrec.proto.v1.ChatType;
+import dev.callrec.proto.v1.RecorderServiceGrpc;
+import dev.callrec.proto.v1.StartRecordingRequest;
+import dev.callrec.proto.v1.TestPattern;
+import io.grpc.ManagedChannel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+
+/** A real daemon on a real socket in a temporary folder, and a client connected to it. */
+public final class TestDaemon implements AutoCloseable {
+  public final Folders folders;
+  public final Daemon daemon;
+  private final ManagedChannel channel;
+
+  private TestDaemon(Folders folders, Daemon daemon) {
+    this.folders = folders;
+    this.daemon = daemon;
+    this.channel = ClientChannels.forSocket(folders.socket());
+  }
+
+  public static Folders foldersIn(Path root) {
+    return new Folders(root.resolve("Recorded video calls"), root.resolve("state"), root.resolve("run/callrec.sock"));
+  }
+
+  public static TestDaemon start(Path root) throws IOException {
+    return start(root, CurrentUser.uid());
+  }
+
+  public static TestDaemon start(Path root, int allowedCallerUid) throws IOException {
+    Folders folders = foldersIn(root);
+    return new TestDaemon(folders, Daemon.start(new DaemonConfig(folders, allowedCallerUid, Clock.systemDefaultZone())));
+  }
+
+  public RecorderServiceGrpc.RecorderServiceBlockingStub blocking() {
+    return RecorderServiceGrpc.newBlockingStub(channel).withDeadlineAfter(60, TimeUnit.SECONDS);
+  }
+
+  public RecorderServiceGrpc.RecorderServiceStub async() {
+    return RecorderServiceGrpc.newStub(channel);
+  }
+
+  /** A StartRecording request for the test pattern at the given size. */
+  public static StartRecordingRequest startRequest(String callId, String chatTitle, int width, int height) {
+    return StartRecordingRequest.newBuilder()
+        .setCallId(callId)
+        .setChat(Chat.newBuilder().setId("chat-" + chatTitle.hashCode()).setTitle(chatTitle).setType(ChatType.CHAT_TYPE_GROUP))
+        .setSource(CaptureSource.newBuilder().setTestPattern(
+            TestPattern.newBuilder().setWidth(width).setHeight(height)))
+        .build();
+  }
+
+  @Override
+  public void close() {
+    channel.shutdownNow();
+    daemon.close();
+  }
+}
