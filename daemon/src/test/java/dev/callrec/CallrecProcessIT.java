@@ -125,7 +125,7 @@ class CallrecProcessIT {
     Folders folders = TestDaemon.foldersIn(root);
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx192m", "-XX:+UseSerialGC", "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0", "-jar", JAR.toString()));
+        "-Xmx192m", "-XX:+UseSerialGC", "-jar", JAR.toString()));
     command.addAll(List.of(arguments));
     command.addAll(List.of("--recordings-dir", folders.recordingsDir().toString(),
         "--state-dir", folders.stateDir().toString(), "--socket", folders.socket().toString()));

@@ -8,20 +8,13 @@ import dev.callrec.proto.v1.StartRecordingRequest;
 import dev.callrec.proto.v1.TestPattern;
 import java.io.PrintWriter;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "start", mixinStandardHelpOptions = true,
     description = "Start recording a call (the test pattern, until screen capture arrives). "
         + "Exit code 5 if the call is already being recorded.")
-final class StartCommand implements Callable<Integer> {
-  @Mixin
-  FolderOptions folderOptions;
-
+final class StartCommand extends ClientCommand {
   @Option(names = "--chat", required = true, description = "The chat's title, e.g. \"Team sync\".")
   String chat;
 
@@ -38,29 +31,27 @@ final class StartCommand implements Callable<Integer> {
   @Option(names = "--call", description = "The call's id; by default a new one is made up.")
   String callId;
 
-  @Spec
-  CommandSpec spec;
+  @Override
+  void validate() {
+    if (privateChat && (peer == null || peer.isBlank())) {
+      throw usage("--private needs --peer NAME.");
+    }
+  }
 
   @Override
-  public Integer call() {
-    if (privateChat && (peer == null || peer.isBlank())) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--private needs --peer NAME.");
-    }
+  int run(DaemonClient client, PrintWriter out) {
     String call = callId != null ? callId : "cli-" + UUID.randomUUID().toString().substring(0, 8);
-    try (DaemonClient client = DaemonClient.connect(folderOptions.resolve())) {
-      Recording recording = client.call(stub -> stub.startRecording(StartRecordingRequest.newBuilder()
-          .setCallId(call)
-          .setChat(Chat.newBuilder()
-              .setTitle(chat)
-              .setType(privateChat ? ChatType.CHAT_TYPE_PRIVATE : ChatType.CHAT_TYPE_GROUP)
-              .setPeerName(peer == null ? "" : peer))
-          .setCallNumber(callNumber)
-          .setSource(CaptureSource.newBuilder().setTestPattern(TestPattern.getDefaultInstance()))
-          .build())).getRecording();
-      PrintWriter out = spec.commandLine().getOut();
-      out.printf("Recording call %s into %s%nStop it with: callrec stop --call %s%n",
-          call, recording.getFilePath(), call);
-      return ExitCodes.OK;
-    }
+    Recording recording = client.call(stub -> stub.startRecording(StartRecordingRequest.newBuilder()
+        .setCallId(call)
+        .setChat(Chat.newBuilder()
+            .setTitle(chat)
+            .setType(privateChat ? ChatType.CHAT_TYPE_PRIVATE : ChatType.CHAT_TYPE_GROUP)
+            .setPeerName(peer == null ? "" : peer))
+        .setCallNumber(callNumber)
+        .setSource(CaptureSource.newBuilder().setTestPattern(TestPattern.getDefaultInstance()))
+        .build())).getRecording();
+    out.printf("Recording call %s into %s%nStop it with: callrec stop --call %s%n",
+        call, recording.getFilePath(), call);
+    return ExitCodes.OK;
   }
 }

@@ -4,35 +4,22 @@ import dev.callrec.proto.v1.GetStatusRequest;
 import dev.callrec.proto.v1.GetStatusResponse;
 import dev.callrec.proto.v1.Recording;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
     description = "Show what the daemon is recording. Exit code 3 if it is not running.")
-final class StatusCommand implements Callable<Integer> {
-  @Mixin
-  FolderOptions folderOptions;
-
-  @Spec
-  CommandSpec spec;
-
+final class StatusCommand extends ClientCommand {
   @Override
-  public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    try (DaemonClient client = DaemonClient.connect(folderOptions.resolve())) {
-      GetStatusResponse status = client.call(stub -> stub.getStatus(GetStatusRequest.getDefaultInstance()));
-      out.printf("callrec %s · recordings in %s%n", status.getVersion(), status.getRecordingsDir());
-      if (status.getActiveCount() == 0) {
-        out.println("Idle: nothing is being recorded.");
-      }
-      for (Recording recording : status.getActiveList()) {
-        out.printf("● %s · %s · %s · call %s%n", RecordingText.state(recording.getState()),
-            RecordingText.clock(recording.getElapsedMs()), RecordingText.fileName(recording), recording.getCallId());
-      }
-      return ExitCodes.OK;
+  int run(DaemonClient client, PrintWriter out) {
+    GetStatusResponse status = client.call(stub -> stub.getStatus(GetStatusRequest.getDefaultInstance()));
+    out.printf("callrec %s · recordings in %s%n", status.getVersion(), status.getRecordingsDir());
+    if (status.getActiveCount() == 0) {
+      out.println("Idle: nothing is being recorded.");
     }
+    for (Recording recording : status.getActiveList()) {
+      out.printf("● %s · %s · %s · call %s%n", RecordingText.state(recording.getState()),
+          RecordingText.clock(recording.getElapsedMs()), RecordingText.fileName(recording), recording.getCallId());
+    }
+    return ExitCodes.OK;
   }
 }
