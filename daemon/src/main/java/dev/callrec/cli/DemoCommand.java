@@ -29,7 +29,7 @@ final class DemoCommand implements Callable<Integer> {
   @Mixin
   FolderOptions folderOptions;
 
-  @Option(names = "--seconds", defaultValue = "10", description = "How long to record (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--seconds", defaultValue = "10", paramLabel = "N", description = "How long to record (default: ${DEFAULT-VALUE}).")
   int seconds;
 
   @Spec

@@ -34,8 +34,16 @@ final class RecordingText {
     return state.name().replace("RECORDING_STATE_", "").toLowerCase(Locale.ROOT);
   }
 
+  /** The file's name; a running recording shows the name it will have, not its hidden ".part" name. */
   static String fileName(Recording recording) {
-    return recording.getFilePath().isEmpty() ? "(no file)" : Path.of(recording.getFilePath()).getFileName().toString();
+    if (recording.getFilePath().isEmpty()) {
+      return "(no file)";
+    }
+    String name = Path.of(recording.getFilePath()).getFileName().toString();
+    if (name.startsWith(".") && name.endsWith(".part")) {
+      return name.substring(1, name.length() - ".part".length());
+    }
+    return name;
   }
 
   /** "finished  Team sync - Call 3 - 2026-12-04.webm  00:42  1.6 MB  vp9+opus 1280x720". */

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 @Command(name = "recordings", mixinStandardHelpOptions = true,
     description = "List finished, interrupted and failed recordings, newest first.")
 final class RecordingsCommand extends ClientCommand {
-  @Option(names = "--limit", defaultValue = "0", description = "Show at most this many (default: all).")
+  @Option(names = "--limit", defaultValue = "0", paramLabel = "N", description = "Show at most this many (default: all).")
   int limit;
 
   @Override

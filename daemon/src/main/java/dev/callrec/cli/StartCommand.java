@@ -15,20 +15,20 @@ import picocli.CommandLine.Option;
     description = "Start recording a call (the test pattern, until screen capture arrives). "
         + "Exit code 5 if the call is already being recorded.")
 final class StartCommand extends ClientCommand {
-  @Option(names = "--chat", required = true, description = "The chat's title, e.g. \"Team sync\".")
+  @Option(names = "--chat", required = true, paramLabel = "TITLE", description = "The chat's title, e.g. \"Team sync\".")
   String chat;
 
   @Option(names = "--private", description = "A one-to-one chat: the recording is named after --peer.")
   boolean privateChat;
 
-  @Option(names = "--peer", description = "The other person in a private chat.")
+  @Option(names = "--peer", paramLabel = "NAME", description = "The other person in a private chat.")
   String peer;
 
-  @Option(names = "--call-number", defaultValue = "0",
+  @Option(names = "--call-number", defaultValue = "0", paramLabel = "N",
       description = "The call's number in the chat (\"Call 3\"); by default the daemon numbers calls.")
   int callNumber;
 
-  @Option(names = "--call", description = "The call's id; by default a new one is made up.")
+  @Option(names = "--call", paramLabel = "ID", description = "The call's id; by default a new one is made up.")
   String callId;
 
   @Override

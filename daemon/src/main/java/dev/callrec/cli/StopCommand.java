@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
     description = "Stop recording and wait until the file is final. Without --call, stops every recording. "
         + "Exit code 4 if the call is not being recorded.")
 final class StopCommand extends ClientCommand {
-  @Option(names = "--call", description = "The call whose recording to stop.")
+  @Option(names = "--call", paramLabel = "ID", description = "The call whose recording to stop.")
   String callId;
 
   @Override

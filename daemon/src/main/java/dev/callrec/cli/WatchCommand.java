@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 @Command(name = "watch", mixinStandardHelpOptions = true,
     description = "Print the daemon's events as they happen, until the daemon stops or Ctrl-C.")
 final class WatchCommand extends ClientCommand {
-  @Option(names = "--after", defaultValue = "0",
+  @Option(names = "--after", defaultValue = "0", paramLabel = "ID",
       description = "Replay the events after this id that the daemon still holds (default: only new events).")
   long afterEventId;
 

@@ -2,6 +2,7 @@ package dev.callrec.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.callrec.proto.v1.Recording;
 import org.junit.jupiter.api.Test;
 
 class RecordingTextTest {
@@ -12,6 +13,13 @@ class RecordingTextTest {
     assertThat(RecordingText.clock(42_999)).isEqualTo("00:42");
     assertThat(RecordingText.clock(61_000)).isEqualTo("01:01");
     assertThat(RecordingText.clock(3_723_000)).isEqualTo("1:02:03");
+  }
+
+  @Test
+  void aRunningRecordingShowsTheNameItWillHave() {
+    Recording running = Recording.newBuilder().setFilePath("/v/.Team sync - Call 1 - 2026-12-04.webm.part").build();
+    assertThat(RecordingText.fileName(running)).isEqualTo("Team sync - Call 1 - 2026-12-04.webm");
+    assertThat(RecordingText.fileName(Recording.getDefaultInstance())).isEqualTo("(no file)");
   }
 
   @Test
