@@ -3,8 +3,10 @@ package dev.callrec;
 import dev.callrec.ipc.DaemonServer;
 import dev.callrec.ipc.EventHub;
 import dev.callrec.ipc.RecorderGrpcService;
+import dev.callrec.media.CaptureDevices;
 import dev.callrec.media.FfmpegRuntime;
 import dev.callrec.recording.RecordingService;
+import dev.callrec.recording.RecordingSetup;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,9 +44,11 @@ public final class Daemon implements AutoCloseable {
     Files.createDirectories(config.folders().stateDir());
     // 2. FFmpeg's libraries, now rather than at the first StartRecording.
     FfmpegRuntime.load();
-    // 3. Events, then recordings, which report into them.
+    // 3. Events, then recordings, which report into them; recordings a crash left unfinished are completed.
     EventHub events = new EventHub(config.clock());
-    RecordingService recordings = new RecordingService(recordingsDir, events, config.clock());
+    RecordingService recordings = new RecordingService(new RecordingSetup(recordingsDir,
+        CaptureDevices.forThisMachine(), config.locale(), config.diskSpace(), config.clock()), events);
+    recordings.recoverInterrupted();
     // 4. Last, the socket: from here on UIs can reach us.
     DaemonServer server;
     try {

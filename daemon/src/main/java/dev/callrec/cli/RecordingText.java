@@ -76,12 +76,15 @@ final class RecordingText {
     return switch (event.getKindCase()) {
       case RECORDING_STARTED -> prefix + "started   " + fileName(event.getRecordingStarted().getRecording())
           + " (call " + event.getRecordingStarted().getRecording().getCallId() + ")";
-      case RECORDING_PROGRESS -> prefix + String.format(Locale.ROOT, "recording · %s · %s · %d frames (%d dropped) · call %s",
+      case RECORDING_PROGRESS -> prefix + String.format(Locale.ROOT,
+          "recording · %s · %s · %d frames (%d dropped, %d repeated) · call %s",
           clock(event.getRecordingProgress().getElapsedMs()), size(event.getRecordingProgress().getBytesWritten()),
           event.getRecordingProgress().getFrames(), event.getRecordingProgress().getDroppedFrames(),
-          event.getRecordingProgress().getCallId());
+          event.getRecordingProgress().getRepeatedFrames(), event.getRecordingProgress().getCallId());
       case RECORDING_FINISHED -> prefix + "finished  " + line(event.getRecordingFinished().getRecording());
       case RECORDING_FAILED -> prefix + "failed    " + event.getRecordingFailed().getMessage();
+      case RECORDING_WARNING -> prefix + "warning   " + event.getRecordingWarning().getMessage()
+          + " (call " + event.getRecordingWarning().getCallId() + ")";
       case KIND_NOT_SET -> prefix + "(an event this version of callrec does not know)";
     };
   }

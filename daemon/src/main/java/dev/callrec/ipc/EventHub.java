@@ -5,6 +5,7 @@ import dev.callrec.proto.v1.RecordingFailed;
 import dev.callrec.proto.v1.RecordingFinished;
 import dev.callrec.proto.v1.RecordingProgress;
 import dev.callrec.proto.v1.RecordingStarted;
+import dev.callrec.proto.v1.RecordingWarning;
 import dev.callrec.recording.RecordingEvents;
 import dev.callrec.recording.RecordingSnapshot;
 import io.grpc.stub.ServerCallStreamObserver;
@@ -55,7 +56,8 @@ public final class EventHub implements RecordingEvents {
         .setElapsedMs(recording.elapsedMs())
         .setBytesWritten(recording.sizeBytes())
         .setFrames(recording.frames())
-        .setDroppedFrames(recording.droppedFrames())));
+        .setDroppedFrames(recording.droppedFrames())
+        .setRepeatedFrames(recording.repeatedFrames())));
   }
 
   @Override
@@ -70,12 +72,20 @@ public final class EventHub implements RecordingEvents {
         RecordingFailed.newBuilder().setRecording(ProtoMapper.toProto(recording)).setMessage(message)));
   }
 
+  @Override
+  public void warning(RecordingSnapshot recording, String message) {
+    publish(Event.newBuilder().setRecordingWarning(RecordingWarning.newBuilder()
+        .setRecordingId(recording.id())
+        .setCallId(recording.callId())
+        .setMessage(message)));
+  }
+
   /**
-   * Streams events after {@code afterEventId} (0: only new ones) to {@code out} until the client cancels or
+   * Streams the retained events after {@code afterEventId} (0: all of them) to {@code out} until the client cancels or
    * the hub closes. Must be called from within the WatchEvents call.
    */
   void subscribe(ServerCallStreamObserver<Event> out, long afterEventId) {
-    long start = afterEventId == 0 || afterEventId > log.lastId() ? log.lastId() : afterEventId;
+    long start = Math.min(afterEventId, log.lastId());
     EventSubscription subscription = new EventSubscription(out, log, start);
     out.setOnCancelHandler(() -> {
       subscription.cancelled();

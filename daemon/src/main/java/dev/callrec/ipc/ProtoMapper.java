@@ -1,7 +1,15 @@
 package dev.callrec.ipc;
 
 import com.google.protobuf.Timestamp;
+import dev.callrec.media.AudioPlan;
+import dev.callrec.media.Region;
+import dev.callrec.media.ScreenSpec;
 import dev.callrec.media.SourceSpec;
+import dev.callrec.media.WindowSpec;
+import dev.callrec.proto.v1.AudioSources;
+import dev.callrec.proto.v1.Screen;
+import dev.callrec.proto.v1.View;
+import dev.callrec.recording.CallView;
 import dev.callrec.media.TestPatternSpec;
 import dev.callrec.proto.v1.CaptureSource;
 import dev.callrec.proto.v1.ChatType;
@@ -20,7 +28,21 @@ final class ProtoMapper {
 
   static RecordingRequest toRequest(StartRecordingRequest request) {
     Chat chat = request.hasChat() ? toChat(request.getChat()) : null;
-    return new RecordingRequest(request.getCallId().trim(), chat, request.getCallNumber(), toSource(request.getSource()));
+    return new RecordingRequest(request.getCallId().trim(), chat, request.getCallNumber(),
+        toSource(request.getSource()), toAudioPlan(request.getAudio()), toView(request.getView()));
+  }
+
+  static CallView toView(View view) {
+    return view == View.VIEW_CHAT ? CallView.CHAT : CallView.CALL;
+  }
+
+  private static View toProto(CallView view) {
+    return view == CallView.CHAT ? View.VIEW_CHAT : View.VIEW_CALL;
+  }
+
+  private static AudioPlan toAudioPlan(AudioSources audio) {
+    return new AudioPlan(audio.getSilent(), audio.getCallAudioDevice().trim(), audio.getMicrophoneDevice().trim(),
+        audio.getMicrophoneOff());
   }
 
   private static Chat toChat(dev.callrec.proto.v1.Chat chat) {
@@ -30,8 +52,16 @@ final class ProtoMapper {
     return new Chat(chat.getId(), chat.getTitle(), type, chat.getPeerName());
   }
 
-  private static SourceSpec toSource(CaptureSource source) {
+  static SourceSpec toSource(CaptureSource source) {
     switch (source.getKindCase()) {
+      case SCREEN:
+        Screen screen = source.getScreen();
+        return new ScreenSpec(screen.getDisplay().trim(), screen.hasRegion() ? toRegion(screen.getRegion()) : null);
+      case WINDOW:
+        if (source.getWindow().getWindowId() == 0) {
+          throw new IllegalArgumentException("window_id is required to record a window.");
+        }
+        return new WindowSpec(source.getWindow().getDisplay().trim(), source.getWindow().getWindowId());
       case TEST_PATTERN:
       case KIND_NOT_SET:
         TestPattern pattern = source.getTestPattern();
@@ -44,6 +74,10 @@ final class ProtoMapper {
       default:
         throw new IllegalArgumentException("This daemon cannot record the source " + source.getKindCase() + ".");
     }
+  }
+
+  private static Region toRegion(dev.callrec.proto.v1.Region region) {
+    return new Region(region.getX(), region.getY(), region.getWidth(), region.getHeight());
   }
 
   private static int orDefault(int value, int otherwise) {
@@ -61,7 +95,11 @@ final class ProtoMapper {
         .setStartedAt(toTimestamp(recording.startedAt()))
         .setElapsedMs(recording.elapsedMs())
         .setSizeBytes(recording.sizeBytes())
-        .setFrames(recording.frames());
+        .setFrames(recording.frames())
+        .setDroppedFrames(recording.droppedFrames())
+        .setRepeatedFrames(recording.repeatedFrames())
+        .setView(toProto(recording.view()))
+        .setRecovered(recording.recovered());
     if (recording.file() != null) {
       proto.setFilePath(recording.file().toString());
     }

@@ -6,10 +6,15 @@ import dev.callrec.proto.v1.GetStatusResponse;
 import dev.callrec.proto.v1.ListRecordingsRequest;
 import dev.callrec.proto.v1.ListRecordingsResponse;
 import dev.callrec.proto.v1.RecorderServiceGrpc;
+import dev.callrec.proto.v1.SetCaptureSourceRequest;
+import dev.callrec.proto.v1.SetCaptureSourceResponse;
+import dev.callrec.proto.v1.SetViewRequest;
+import dev.callrec.proto.v1.SetViewResponse;
 import dev.callrec.proto.v1.StartRecordingRequest;
 import dev.callrec.proto.v1.StartRecordingResponse;
 import dev.callrec.proto.v1.StopRecordingRequest;
 import dev.callrec.proto.v1.StopRecordingResponse;
+import dev.callrec.proto.v1.View;
 import dev.callrec.proto.v1.WatchEventsRequest;
 import dev.callrec.recording.RecordingService;
 import dev.callrec.recording.RecordingSnapshot;
@@ -61,6 +66,25 @@ public final class RecorderGrpcService extends RecorderServiceGrpc.RecorderServi
     ListRecordingsResponse.Builder list = ListRecordingsResponse.newBuilder();
     recordings.history(request.getLimit()).forEach(recording -> list.addRecordings(ProtoMapper.toProto(recording)));
     response.onNext(list.build());
+    response.onCompleted();
+  }
+
+  @Override
+  public void setCaptureSource(SetCaptureSourceRequest request, StreamObserver<SetCaptureSourceResponse> response) {
+    if (!request.hasSource()) {
+      throw new IllegalArgumentException("source is required: what to capture from now on.");
+    }
+    answerWhenDone(recordings.switchSource(request.getCallId().trim(), ProtoMapper.toSource(request.getSource())),
+        response, recording -> SetCaptureSourceResponse.newBuilder().setRecording(ProtoMapper.toProto(recording)).build());
+  }
+
+  @Override
+  public void setView(SetViewRequest request, StreamObserver<SetViewResponse> response) {
+    if (request.getView() == View.VIEW_UNSPECIFIED) {
+      throw new IllegalArgumentException("view is required: VIEW_CALL or VIEW_CHAT.");
+    }
+    RecordingSnapshot recording = recordings.setView(request.getCallId().trim(), ProtoMapper.toView(request.getView()));
+    response.onNext(SetViewResponse.newBuilder().setRecording(ProtoMapper.toProto(recording)).build());
     response.onCompleted();
   }
 

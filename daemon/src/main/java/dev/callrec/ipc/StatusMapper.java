@@ -49,6 +49,7 @@ public final class StatusMapper {
       case UNKNOWN_CALL -> Status.Code.NOT_FOUND;
       case CAPTURE_FAILED -> Status.Code.FAILED_PRECONDITION;
       case SHUTTING_DOWN -> Status.Code.UNAVAILABLE;
+      case DISK_FULL -> Status.Code.RESOURCE_EXHAUSTED;
     };
   }
 

@@ -1,37 +1,59 @@
 package dev.callrec.media;
 
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR0;
+
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ShortBuffer;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
+import java.util.function.Consumer;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Captures one source into one WebM file on a thread of its own. That thread is the only one that touches
- * the grabber and the recorder (FFmpeg's contexts are not thread-safe); other threads only read counters,
- * ask it to stop and wait for its futures.
+ * Captures a call into one WebM file on a thread of its own. That thread is the only one that touches the
+ * video grabber and the recorder (FFmpeg's contexts are not thread-safe); sound devices are read on threads of
+ * their own and mixed in here. Other threads read counters, switch the source or the view, and ask it to stop.
  */
 public final class CaptureEncoder {
+  private static final Logger log = LoggerFactory.getLogger(CaptureEncoder.class);
+  /** Sound is mixed this far behind the picture, so that every device has delivered what belongs there. */
+  private static final long AUDIO_LATENCY_NANOS = 150_000_000L;
+
   private final SourceSpec source;
+  private final AudioPlan audioPlan;
+  private final CaptureDevices devices;
   private final Path output;
   private final String threadName;
+  private final Locale locale;
+  private final Consumer<String> warnings;
   private final CompletableFuture<Void> firstFrame = new CompletableFuture<>();
   private final CompletableFuture<CaptureResult> finished = new CompletableFuture<>();
-  private final AtomicLong frames = new AtomicLong();
-  private final AtomicLong droppedFrames = new AtomicLong();
+  private volatile long frames;
+  private volatile long droppedFrames;
+  private volatile long repeatedFrames;
+  private volatile boolean chatView;
   private volatile boolean stopRequested;
+  private SourceSpec pendingSource;
+  private CompletableFuture<Void> pendingSwitch;
 
-  public CaptureEncoder(SourceSpec source, Path output, String threadName) {
+  public CaptureEncoder(SourceSpec source, AudioPlan audioPlan, CaptureDevices devices, Path output,
+      String threadName, Locale locale, Consumer<String> warnings) {
     this.source = source;
+    this.audioPlan = audioPlan;
+    this.devices = devices;
     this.output = output;
     this.threadName = threadName;
+    this.locale = locale;
+    this.warnings = warnings;
   }
 
   public void start() {
-    Thread thread = new Thread(this::run, threadName);
-    thread.start();
+    new Thread(this::run, threadName).start();
   }
 
   /** Completes when the first video frame is in the file; fails if the capture ended before one was. */
@@ -49,57 +71,174 @@ public final class CaptureEncoder {
     stopRequested = true;
   }
 
+  /** From the next frame on, records the notice screen instead of the picture (true) or the picture again. */
+  public void showNotice(boolean notice) {
+    chatView = notice;
+  }
+
+  /**
+   * Captures {@code next} from now on, in the same file; the timeline goes on without a gap. Completes once
+   * the new source is open; fails, leaving the old source recording, if it cannot be opened.
+   */
+  public synchronized CompletableFuture<Void> switchTo(SourceSpec next) {
+    if (pendingSwitch != null) {
+      pendingSwitch.cancel(false);
+    }
+    pendingSource = next;
+    pendingSwitch = new CompletableFuture<>();
+    return pendingSwitch;
+  }
+
   public long frames() {
-    return frames.get();
+    return frames;
   }
 
   public long droppedFrames() {
-    return droppedFrames.get();
+    return droppedFrames;
+  }
+
+  public long repeatedFrames() {
+    return repeatedFrames;
   }
 
   private void run() {
     Throwable error = null;
     boolean sourceEnded = false;
     FFmpegFrameRecorder recorder = null;
-    try (OpenedSource opened = source.open()) {
-      FFmpegFrameGrabber grabber = opened.grabber();
-      EncoderSettings settings = EncoderSettings.forCall(grabber.getImageWidth(), grabber.getImageHeight(),
-          opened.frameRate(), grabber.getAudioChannels());
+    OpenedSource video = null;
+    AudioMixer mixer = new AudioMixer();
+    try {
+      video = source.open(devices);
+      EncoderSettings settings = EncoderSettings.forCall(even(video.grabber().getImageWidth()),
+          even(video.grabber().getImageHeight()), video.frameRate(), AudioFormat.CHANNELS);
       recorder = WebmEncoder.create(output, settings);
       recorder.start();
-      sourceEnded = copyUntilStopped(grabber, recorder);
+      AudioInput tone = source.hasOwnAudio() ? AudioInput.fed("the test tone") : null;
+      addSoundInputs(mixer, tone);
+      VideoCadence cadence = new VideoCadence(video.frameRate());
+      ByteBuffer notice = null;
+      while (!stopRequested) {
+        video = switchIfAsked(video);
+        Frame frame = video.grabber().grab();
+        long now = System.nanoTime();
+        if (frame == null) {
+          sourceEnded = true;
+          break;
+        }
+        if (frame.samples != null && tone != null) {
+          tone.accept((ShortBuffer) frame.samples[0], now);
+        }
+        if (frame.image == null) {
+          continue;
+        }
+        int writes = cadence.writesFor(now);
+        for (int i = 0; i < writes; i++) {
+          if (chatView) {
+            notice = notice != null ? notice : NoticeScreen.render(settings.width(), settings.height(), locale);
+            recorder.recordImage(settings.width(), settings.height(), Frame.DEPTH_UBYTE, 4, settings.width() * 4,
+                AV_PIX_FMT_BGR0, notice);
+          } else {
+            recorder.record(frame, video.grabber().getPixelFormat());
+          }
+        }
+        frames = cadence.slotsWritten();
+        droppedFrames = cadence.dropped();
+        repeatedFrames = cadence.repeated();
+        if (writes > 0) {
+          firstFrame.complete(null);
+        }
+        writeSound(recorder, mixer, AudioFormat.samplesFor(now - AUDIO_LATENCY_NANOS - cadence.originNanos()),
+            cadence.originNanos());
+      }
+      if (cadence.started()) {
+        // Sound up to the end of the last picture, so both streams end together.
+        writeSound(recorder, mixer, cadence.slotsWritten() * AudioFormat.SAMPLE_RATE / video.frameRate(),
+            cadence.originNanos());
+      }
     } catch (Exception | LinkageError e) {
       error = e;
     } finally {
+      mixer.inputs().forEach(AudioInput::close);
+      error = close(video, error);
       error = closeRecorder(recorder, error);
+      failPendingSwitch();
     }
     if (!firstFrame.isDone()) {
       firstFrame.completeExceptionally(error != null ? error : new IOException("The capture source delivered no picture."));
     }
-    finished.complete(new CaptureResult(frames.get(), droppedFrames.get(), error, sourceEnded));
+    finished.complete(new CaptureResult(frames, droppedFrames, error, sourceEnded));
   }
 
-  /** Returns true when the source ran dry, false when asked to stop. */
-  private boolean copyUntilStopped(FFmpegFrameGrabber grabber, FFmpegFrameRecorder recorder) throws Exception {
-    int pixelFormat = grabber.getPixelFormat();
-    while (!stopRequested) {
-      Frame frame = grabber.grab();
-      if (frame == null) {
-        return true;
-      }
-      if (frame.image != null) {
-        recorder.record(frame, pixelFormat);
-        if (frames.incrementAndGet() == 1) {
-          firstFrame.complete(null);
-        }
-      } else if (frame.samples != null) {
-        recorder.record(frame);
-      }
+  private void addSoundInputs(AudioMixer mixer, AudioInput tone) {
+    if (tone != null) {
+      mixer.add(tone);
+      return;
     }
-    return false;
+    if (audioPlan.silent()) {
+      return;
+    }
+    mixer.add(AudioInput.device("the call's audio", devices.callAudio(audioPlan.callAudioDevice()), warnings));
+    if (!audioPlan.microphoneOff()) {
+      mixer.add(AudioInput.device("the microphone", devices.microphone(audioPlan.microphoneDevice()), warnings));
+    }
   }
 
-  /** Stopping the recorder flushes the encoders and writes the index and duration: the file becomes seekable. */
+  private static void writeSound(FFmpegFrameRecorder recorder, AudioMixer mixer, long dueFrames, long originNanos)
+      throws FFmpegFrameRecorder.Exception {
+    ShortBuffer piece;
+    while ((piece = mixer.mixUpTo(dueFrames, originNanos)) != null) {
+      recorder.recordSamples(AudioFormat.SAMPLE_RATE, AudioFormat.CHANNELS, piece);
+    }
+  }
+
+  /** Opens a newly asked-for source and closes the old one; if the new one fails, the old one goes on. */
+  private OpenedSource switchIfAsked(OpenedSource current) {
+    SourceSpec next;
+    CompletableFuture<Void> done;
+    synchronized (this) {
+      next = pendingSource;
+      done = pendingSwitch;
+      pendingSource = null;
+      pendingSwitch = null;
+    }
+    if (next == null) {
+      return current;
+    }
+    try {
+      OpenedSource opened = next.open(devices);
+      close(current, null);
+      done.complete(null);
+      return opened;
+    } catch (IOException | RuntimeException e) {
+      done.completeExceptionally(e);
+      return current;
+    }
+  }
+
+  private synchronized void failPendingSwitch() {
+    if (pendingSwitch != null) {
+      pendingSwitch.completeExceptionally(new IOException("The recording ended before the source could be switched."));
+      pendingSwitch = null;
+    }
+  }
+
+  private static int even(int size) {
+    return size & ~1;
+  }
+
+  private static Throwable close(OpenedSource video, Throwable error) {
+    if (video == null) {
+      return error;
+    }
+    try {
+      video.close();
+    } catch (Exception e) {
+      log.debug("Closing the capture source failed", e);
+    }
+    return error;
+  }
+
+  /** Stopping the recorder flushes the encoders and writes the trailer. */
   private static Throwable closeRecorder(FFmpegFrameRecorder recorder, Throwable error) {
     if (recorder == null) {
       return error;

@@ -1,6 +1,7 @@
 package dev.callrec.media;
 
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_S16;
 
 import java.io.IOException;
 import java.util.Locale;
@@ -9,8 +10,6 @@ import org.bytedeco.javacv.FrameGrabber;
 
 /** A synthetic call: FFmpeg's moving {@code testsrc2} pattern and a sine tone, paced to the wall clock. */
 public record TestPatternSpec(int width, int height, int frameRate, int toneHz) implements SourceSpec {
-  public static final int AUDIO_SAMPLE_RATE = 48_000;
-
   public TestPatternSpec {
     require(width >= 16 && width <= 7680 && width % 2 == 0, "width must be an even number from 16 to 7680");
     require(height >= 16 && height <= 4320 && height % 2 == 0, "height must be an even number from 16 to 4320");
@@ -29,15 +28,21 @@ public record TestPatternSpec(int width, int height, int frameRate, int toneHz) 
   public String lavfiGraph() {
     return String.format(Locale.ROOT,
         "testsrc2=size=%dx%d:rate=%d,format=yuv420p,realtime[out0];"
-            + "sine=frequency=%d:sample_rate=%d,arealtime[out1]",
-        width, height, frameRate, toneHz, AUDIO_SAMPLE_RATE);
+            + "sine=frequency=%d:sample_rate=%d,aformat=channel_layouts=stereo,arealtime[out1]",
+        width, height, frameRate, toneHz, AudioFormat.SAMPLE_RATE);
   }
 
   @Override
-  public OpenedSource open() throws IOException {
+  public boolean hasOwnAudio() {
+    return true;
+  }
+
+  @Override
+  public OpenedSource open(CaptureDevices devices) throws IOException {
     FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(lavfiGraph());
     grabber.setFormat("lavfi");
     grabber.setPixelFormat(AV_PIX_FMT_YUV420P);
+    grabber.setSampleFormat(AV_SAMPLE_FMT_S16);
     try {
       // No stream probing: lavfi knows its streams, and probing would buffer frames ahead of the wall clock,
       // making the file longer than the time it was recording.

@@ -14,4 +14,7 @@ public interface RecordingEvents {
 
   /** The recording could not start or broke off: FAILED, with words a UI can show. */
   void failed(RecordingSnapshot recording, String message);
+
+  /** Something the user should know about a recording that goes on (e.g. a sound device is missing). */
+  void warning(RecordingSnapshot recording, String message);
 }

@@ -10,7 +10,8 @@ public final class RecordingException extends RuntimeException {
     ALREADY_RECORDING,
     UNKNOWN_CALL,
     CAPTURE_FAILED,
-    SHUTTING_DOWN
+    SHUTTING_DOWN,
+    DISK_FULL
   }
 
   private final Problem problem;

@@ -28,6 +28,7 @@ public final class RecordingService {
   static final Duration PROGRESS_INTERVAL = Duration.ofMillis(500);
   private static final int MAX_CALL_ID_LENGTH = 256;
 
+  private final RecordingSetup setup;
   private final RecordingFileNames names;
   private final RecordingEvents events;
   private final Clock clock;
@@ -37,10 +38,11 @@ public final class RecordingService {
   private final ScheduledExecutorService progressTimer;
   private boolean shuttingDown;
 
-  public RecordingService(Path recordingsDir, RecordingEvents events, Clock clock) {
-    this.names = new RecordingFileNames(recordingsDir);
+  public RecordingService(RecordingSetup setup, RecordingEvents events) {
+    this.setup = setup;
+    this.names = new RecordingFileNames(setup.recordingsDir());
     this.events = events;
-    this.clock = clock;
+    this.clock = setup.clock();
     this.progressTimer = Executors.newSingleThreadScheduledExecutor(task -> {
       Thread thread = new Thread(task, "recording-progress");
       thread.setDaemon(true);
@@ -56,6 +58,7 @@ public final class RecordingService {
    */
   public CompletableFuture<RecordingSnapshot> start(RecordingRequest request) {
     validate(request);
+    requireRoom();
     RecordingSession session;
     synchronized (this) {
       if (shuttingDown) {
@@ -75,7 +78,7 @@ public final class RecordingService {
         throw new RecordingException(Problem.CAPTURE_FAILED, "Cannot name the recording: " + e.getMessage(), e);
       }
       String id = UUID.randomUUID().toString();
-      session = new RecordingSession(id, request, numbers.callNumber(), baseName, reservation, events, names, clock);
+      session = new RecordingSession(id, request, numbers.callNumber(), baseName, reservation, events, names, setup);
       activeByCall.put(request.callId(), session);
     }
     session.ended().thenAccept(recording -> onEnded(session, recording));
@@ -85,8 +88,44 @@ public final class RecordingService {
 
   /** Stops the recording of a call; the future completes once the file is final. */
   public CompletableFuture<RecordingSnapshot> stop(String callId) {
+    return running(callId).stop(StopReason.USER);
+  }
+
+  /** Records the picture or, while the user looks at a text chat, the notice screen, from the next frame on. */
+  public RecordingSnapshot setView(String callId, CallView view) {
+    return running(callId).setView(view);
+  }
+
+  /** Switches what a running recording captures; the file and its timeline go on. */
+  public CompletableFuture<RecordingSnapshot> switchSource(String callId, dev.callrec.media.SourceSpec source) {
+    if (source == null) {
+      throw invalid("A capture source is required.");
+    }
+    return running(callId).switchSource(source);
+  }
+
+  /**
+   * Completes the recordings a crash left unfinished (their .part files), as INTERRUPTED, and reports them.
+   * Call once at start, before recordings are accepted.
+   */
+  public List<RecordingSnapshot> recoverInterrupted() {
+    List<RecordingSnapshot> recovered = new InterruptedRecordingRecovery(setup.recordingsDir(), names, clock).recover();
+    for (RecordingSnapshot recording : recovered) {
+      synchronized (this) {
+        history.addFirst(recording);
+      }
+      if (recording.state() == RecordingState.FAILED) {
+        events.failed(recording, recording.failureMessage());
+      } else {
+        events.finished(recording);
+      }
+    }
+    return recovered;
+  }
+
+  private RecordingSession running(String callId) {
     if (callId == null || callId.isBlank()) {
-      throw new RecordingException(Problem.INVALID_REQUEST, "call_id is required: the id of the call to stop recording.");
+      throw invalid("call_id is required: the id of the call whose recording this concerns.");
     }
     RecordingSession session;
     synchronized (this) {
@@ -95,7 +134,18 @@ public final class RecordingService {
     if (session == null) {
       throw new RecordingException(Problem.UNKNOWN_CALL, "No recording of call \"" + callId + "\" is running.");
     }
-    return session.stop(StopReason.USER);
+    return session;
+  }
+
+  private void requireRoom() {
+    Path folder = setup.recordingsDir();
+    if (!setup.diskSpace().enoughToStart(folder)) {
+      throw new RecordingException(Problem.DISK_FULL, String.format(java.util.Locale.ROOT,
+          "Only %d MB are free in %s, and callrec needs at least %d MB to record. "
+              + "Free some space or choose another recordings folder.",
+          setup.diskSpace().usable(folder) / (1024 * 1024), folder,
+          setup.diskSpace().floorBytes() / (1024 * 1024)));
+    }
   }
 
   /** Recordings that are starting, running or being finalized, oldest first. */
@@ -144,7 +194,13 @@ public final class RecordingService {
   }
 
   private void reportProgress() {
-    for (RecordingSession session : activeSessions()) {
+    List<RecordingSession> sessions = activeSessions();
+    if (!sessions.isEmpty() && setup.diskSpace().mustStop(setup.recordingsDir())) {
+      log.warn("The recordings folder's disk is almost full: stopping {} recording(s)", sessions.size());
+      sessions.forEach(session -> session.stop(StopReason.DISK_FULL));
+      return;
+    }
+    for (RecordingSession session : sessions) {
       if (session.isRecording()) {
         try {
           events.progress(session.snapshot());
@@ -174,6 +230,9 @@ public final class RecordingService {
     }
     if (request.source() == null) {
       throw invalid("A capture source is required.");
+    }
+    if (request.audio() == null || request.view() == null) {
+      throw invalid("The sound sources and the view are required.");
     }
   }
 

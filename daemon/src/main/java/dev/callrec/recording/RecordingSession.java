@@ -4,6 +4,7 @@ import dev.callrec.media.CaptureEncoder;
 import dev.callrec.media.CaptureResult;
 import dev.callrec.media.MediaInfo;
 import dev.callrec.media.MediaProbe;
+import dev.callrec.media.SourceSpec;
 import dev.callrec.media.WebmRemuxer;
 import dev.callrec.platform.DurableFiles;
 import java.io.IOException;
@@ -44,11 +45,13 @@ final class RecordingSession {
   private Instant startedAt;
   private Instant endedAt;
   private StopReason stopReason;
+  private CallView view;
   private MediaInfo media;
   private String failureMessage;
 
   RecordingSession(String id, RecordingRequest request, int callNumber, String baseName,
-      RecordingFileNames.Reservation reservation, RecordingEvents events, RecordingFileNames names, Clock clock) {
+      RecordingFileNames.Reservation reservation, RecordingEvents events, RecordingFileNames names,
+      RecordingSetup setup) {
     this.id = id;
     this.request = request;
     this.callNumber = callNumber;
@@ -58,9 +61,12 @@ final class RecordingSession {
     this.file = RecordingFileNames.partFileFor(reservation.file());
     this.events = events;
     this.names = names;
-    this.clock = clock;
+    this.clock = setup.clock();
     this.requestedAt = clock.instant();
-    this.capture = new CaptureEncoder(request.source(), file, "capture-" + id);
+    this.view = request.view();
+    this.capture = new CaptureEncoder(request.source(), request.audio(), setup.devices(), file, "capture-" + id,
+        setup.locale(), this::onWarning);
+    capture.showNotice(view == CallView.CHAT);
   }
 
   String callId() {
@@ -96,6 +102,20 @@ final class RecordingSession {
     return ended;
   }
 
+  /** From the next frame on, records the picture (CALL) or the notice screen (CHAT). */
+  RecordingSnapshot setView(CallView newView) {
+    synchronized (lock) {
+      view = newView;
+    }
+    capture.showNotice(newView == CallView.CHAT);
+    return snapshot();
+  }
+
+  /** Completes once the recording captures {@code source}; the file and its timeline go on. */
+  CompletableFuture<RecordingSnapshot> switchSource(SourceSpec source) {
+    return capture.switchTo(source).thenApply(opened -> snapshot());
+  }
+
   boolean isRecording() {
     synchronized (lock) {
       return state == RecordingState.RECORDING;
@@ -108,7 +128,7 @@ final class RecordingSession {
       long elapsedMs = startedAt == null ? 0 : Duration.between(startedAt, endedAt != null ? endedAt : now).toMillis();
       return new RecordingSnapshot(id, request.callId(), request.chat(), callNumber, sequence, state, file,
           startedAt != null ? startedAt : requestedAt, endedAt, elapsedMs, sizeOf(file),
-          capture.frames(), capture.droppedFrames(), media, failureMessage);
+          capture.frames(), capture.droppedFrames(), capture.repeatedFrames(), view, false, media, failureMessage);
     }
   }
 
@@ -155,6 +175,10 @@ final class RecordingSession {
           outcome = RecordingState.FAILED;
           message = "The recording broke off and was saved up to that point: "
               + describe(result.error(), "the capture source stopped.");
+        } else if (reason == StopReason.DISK_FULL) {
+          outcome = RecordingState.FAILED;
+          message = "The disk is almost full, so the recording was stopped and saved up to that point. "
+              + "Free some space to record again.";
         } else {
           outcome = reason.finalState();
         }
@@ -216,6 +240,11 @@ final class RecordingSession {
         }
       }
     }
+  }
+
+  private void onWarning(String message) {
+    log.warn("Recording {} of call {}: {}", id, request.callId(), message);
+    events.warning(snapshot(), message);
   }
 
   private void finish(RecordingState outcome, String message, Throwable error) {

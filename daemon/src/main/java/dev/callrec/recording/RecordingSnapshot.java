@@ -6,7 +6,7 @@ import java.time.Instant;
 
 /**
  * One recording as it is at one moment. {@code endedAt}, {@code media} and {@code failureMessage} are null
- * until they apply.
+ * until they apply. {@code recovered} marks a recording completed after a crash.
  */
 public record RecordingSnapshot(
     String id,
@@ -22,5 +22,8 @@ public record RecordingSnapshot(
     long sizeBytes,
     long frames,
     long droppedFrames,
+    long repeatedFrames,
+    CallView view,
+    boolean recovered,
     MediaInfo media,
     String failureMessage) {}

@@ -5,7 +5,9 @@ enum StopReason {
   /** StopRecording, or the call ended: FINISHED. */
   USER(RecordingState.FINISHED),
   /** The daemon is closing: INTERRUPTED. */
-  SHUTDOWN(RecordingState.INTERRUPTED);
+  SHUTDOWN(RecordingState.INTERRUPTED),
+  /** The disk is almost full: FAILED, with the file kept up to that point. */
+  DISK_FULL(RecordingState.FAILED);
 
   private final RecordingState finalState;
 

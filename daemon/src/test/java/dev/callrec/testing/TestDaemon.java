@@ -14,7 +14,9 @@ import dev.callrec.proto.v1.TestPattern;
 import io.grpc.ManagedChannel;
 import java.io.IOException;
 import java.nio.file.Path;
+import dev.callrec.recording.DiskSpace;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /** A real daemon on a real socket in a temporary folder, and a client connected to it. */
@@ -38,8 +40,13 @@ public final class TestDaemon implements AutoCloseable {
   }
 
   public static TestDaemon start(Path root, int allowedCallerUid) throws IOException {
+    return start(root, allowedCallerUid, DiskSpace.withFloor(0));
+  }
+
+  public static TestDaemon start(Path root, int allowedCallerUid, DiskSpace diskSpace) throws IOException {
     Folders folders = foldersIn(root);
-    return new TestDaemon(folders, Daemon.start(new DaemonConfig(folders, allowedCallerUid, Clock.systemDefaultZone())));
+    return new TestDaemon(folders, Daemon.start(
+        new DaemonConfig(folders, allowedCallerUid, diskSpace, Locale.ENGLISH, Clock.systemDefaultZone())));
   }
 
   public RecorderServiceGrpc.RecorderServiceBlockingStub blocking() {
