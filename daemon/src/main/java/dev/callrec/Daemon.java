@@ -3,7 +3,6 @@ package dev.callrec;
 import dev.callrec.ipc.DaemonServer;
 import dev.callrec.ipc.EventHub;
 import dev.callrec.ipc.RecorderGrpcService;
-import dev.callrec.media.CaptureDevices;
 import dev.callrec.media.FfmpegRuntime;
 import dev.callrec.recording.RecordingService;
 import dev.callrec.recording.RecordingSetup;
@@ -47,7 +46,7 @@ public final class Daemon implements AutoCloseable {
     // 3. Events, then recordings, which report into them; recordings a crash left unfinished are completed.
     EventHub events = new EventHub(config.clock());
     RecordingService recordings = new RecordingService(new RecordingSetup(recordingsDir,
-        CaptureDevices.forThisMachine(), config.locale(), config.diskSpace(), config.clock()), events);
+        config.devices(), config.locale(), config.diskSpace(), config.clock()), events);
     recordings.recoverInterrupted();
     // 4. Last, the socket: from here on UIs can reach us.
     DaemonServer server;

@@ -77,6 +77,52 @@ class CallrecProcessIT {
   }
 
   @Test
+  void aRecordingCutOffByKillDashNineIsCompletedAtTheNextStart() throws Exception {
+    Folders folders = TestDaemon.foldersIn(root);
+    Process daemon = start("killed", "run");
+    awaitSocket(folders.socket(), daemon);
+    ManagedChannel channel = ClientChannels.forSocket(folders.socket());
+    long recordedMs;
+    try {
+      RecorderServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS)
+          .startRecording(TestDaemon.startRequest("call-killed", "Crash", 640, 360).toBuilder().setCallNumber(4).build());
+      long firstFrame = System.nanoTime();
+      Thread.sleep(3000);
+      daemon.destroyForcibly(); // SIGKILL: no shutdown hook, no trailer
+      recordedMs = (System.nanoTime() - firstFrame) / 1_000_000;
+      assertThat(daemon.waitFor(5, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      channel.shutdownNow();
+    }
+    try (Stream<Path> files = Files.list(folders.recordingsDir())) {
+      assertThat(files.map(p -> p.getFileName().toString())).singleElement().asString().endsWith(".webm.part");
+    }
+
+    try (TestDaemon restarted = TestDaemon.start(root)) {
+      EventCollector watcher = new EventCollector();
+      restarted.async().watchEvents(WatchEventsRequest.getDefaultInstance(), watcher);
+      Recording recovered = watcher.await(Event::hasRecordingFinished, Duration.ofSeconds(5))
+          .getRecordingFinished().getRecording();
+      assertThat(recovered.getState()).isEqualTo(RecordingState.RECORDING_STATE_INTERRUPTED);
+      assertThat(recovered.getRecovered()).isTrue();
+      assertThat(recovered.getChat().getTitle()).isEqualTo("Crash");
+      assertThat(recovered.getCallNumber()).isEqualTo(4);
+      Path file = Path.of(recovered.getFilePath());
+      assertThat(file.getFileName().toString()).startsWith("Crash - Call 4 - ").endsWith(".webm");
+      assertThat(MediaFile.decodeErrors(file)).isEmpty();
+      double seconds = MediaFile.probe(file).durationSeconds();
+      assertThat(recovered.getDurationMs()).isCloseTo((long) (seconds * 1000), Offset.offset(50L));
+      long lostMs = recordedMs - (long) (seconds * 1000);
+      System.out.printf("kill -9 after %d ms of recording: the recovered file holds %.3f s, %d ms lost%n",
+          recordedMs, seconds, lostMs);
+      assertThat(lostMs).as("media lost to kill -9").isLessThan(500);
+      try (Stream<Path> files = Files.list(folders.recordingsDir())) {
+        assertThat(files).containsExactly(file);
+      }
+    }
+  }
+
+  @Test
   void aSecondDaemonExitsWithAClearMessage() throws Exception {
     Process first = start("first", "run");
     awaitSocket(TestDaemon.foldersIn(root).socket(), first);

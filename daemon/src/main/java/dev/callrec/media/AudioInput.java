@@ -78,7 +78,7 @@ final class AudioInput implements AutoCloseable {
         }
       }
     } catch (IOException e) {
-      warnings.accept("No sound from " + name + ": " + e.getMessage() + " The recording goes on without it.");
+      warnings.accept("No sound from " + name + ". " + e.getMessage() + ". The recording goes on without it.");
     } catch (Exception e) {
       if (running) {
         log.warn("Sound capture from {} failed", name, e);

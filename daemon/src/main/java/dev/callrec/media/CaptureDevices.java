@@ -11,14 +11,20 @@ import java.util.Map;
 public final class CaptureDevices {
   private final OperatingSystem os;
   private final String defaultDisplay;
+  private final String pulseServer;
 
-  public CaptureDevices(OperatingSystem os, String defaultDisplay) {
+  /**
+   * {@code defaultDisplay}: the X display used when a request names none (null: ":0"). {@code pulseServer}:
+   * the PulseAudio server to record from (null: the session's own).
+   */
+  public CaptureDevices(OperatingSystem os, String defaultDisplay, String pulseServer) {
     this.os = os;
     this.defaultDisplay = defaultDisplay == null || defaultDisplay.isBlank() ? ":0" : defaultDisplay;
+    this.pulseServer = pulseServer == null ? "" : pulseServer;
   }
 
   public static CaptureDevices forThisMachine() {
-    return new CaptureDevices(OperatingSystem.current(), System.getenv("DISPLAY"));
+    return new CaptureDevices(OperatingSystem.current(), System.getenv("DISPLAY"), System.getenv("PULSE_SERVER"));
   }
 
   public GrabberSettings screen(ScreenSpec screen, int frameRate) {
@@ -91,13 +97,16 @@ public final class CaptureDevices {
     };
   }
 
-  private static GrabberSettings audio(String format, String device) {
+  private GrabberSettings audio(String format, String device) {
     Map<String, String> options = new LinkedHashMap<>();
     options.put("sample_rate", Integer.toString(AudioFormat.SAMPLE_RATE));
     options.put("channels", Integer.toString(AudioFormat.CHANNELS));
     if (format.equals("pulse")) {
       options.put("name", "callrec");
       options.put("fragment_size", "3840"); // 20 ms: sound reaches the file with little delay
+      if (!pulseServer.isBlank()) {
+        options.put("server", pulseServer);
+      }
     }
     return new GrabberSettings(format, device, options);
   }

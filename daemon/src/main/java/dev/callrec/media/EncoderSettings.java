@@ -40,10 +40,10 @@ public record EncoderSettings(
     return options;
   }
 
-  /** Matroska muxer options: a cluster at least every 250 ms, flushed, so a crash loses little. */
+  /** Matroska muxer options: a cluster at least every 100 ms, flushed at once, so a crash loses little. */
   public Map<String, String> muxerOptions() {
     Map<String, String> options = new LinkedHashMap<>();
-    options.put("cluster_time_limit", "250");
+    options.put("cluster_time_limit", "100");
     options.put("cluster_size_limit", "262144");
     options.put("flush_packets", "1");
     return options;

@@ -35,7 +35,8 @@ public final class NoticeScreen {
     } finally {
       g.dispose();
     }
-    // TYPE_INT_RGB holds 0x00RRGGBB per pixel: written little-endian, that is B, G, R, 0 — FFmpeg's BGR0.
+    // TYPE_INT_RGB holds 0x??RRGGBB per pixel: written little-endian, that is B, G, R and a byte FFmpeg's BGR0
+    // ignores.
     int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
     ByteBuffer bgr0 = ByteBuffer.allocateDirect(pixels.length * 4).order(ByteOrder.LITTLE_ENDIAN);
     bgr0.asIntBuffer().put(pixels);

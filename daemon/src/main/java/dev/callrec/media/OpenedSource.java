@@ -23,7 +23,7 @@ public record OpenedSource(FFmpegFrameGrabber grabber, int frameRate) implements
       grabber.start(false);
     } catch (FrameGrabber.Exception e) {
       throw new IOException("Cannot capture " + what + " (" + settings.format() + " " + settings.filename() + "): "
-          + e.getMessage(), e);
+          + brief(e), e);
     }
     return new OpenedSource(grabber, frameRate);
   }
@@ -45,9 +45,19 @@ public record OpenedSource(FFmpegFrameGrabber grabber, int frameRate) implements
         // Nothing was opened to close.
       }
       throw new IOException("Cannot capture sound from " + settings.filename() + " (" + settings.format() + "): "
-          + e.getMessage(), e);
+          + brief(e), e);
     }
     return grabber;
+  }
+
+  /** FFmpeg's reason without JavaCV's debugging hints, which mean nothing to a user. */
+  private static String brief(Exception e) {
+    String message = String.valueOf(e.getMessage());
+    int hint = message.indexOf(" (Has setFormat()");
+    if (hint < 0) {
+      hint = message.indexOf(" (For more details");
+    }
+    return (hint >= 0 ? message.substring(0, hint) : message).trim();
   }
 
   @Override

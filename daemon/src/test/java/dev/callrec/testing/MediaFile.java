@@ -38,6 +38,34 @@ public record MediaFile(double durationSeconds, List<Stream> streams) {
     return run(FfmpegTool.FFMPEG, List.of("-v", "error", "-i", file.toString(), "-f", "null", "-"));
   }
 
+  /** The mean loudness of the sound in dBFS, as FFmpeg's volumedetect measures it (silence is about -91). */
+  public static double meanVolumeDb(Path file) throws IOException, InterruptedException {
+    String log = run(FfmpegTool.FFMPEG, List.of("-v", "info", "-nostats", "-i", file.toString(), "-map", "0:a",
+        "-af", "volumedetect", "-f", "null", "-"));
+    java.util.regex.Matcher mean = java.util.regex.Pattern.compile("mean_volume: (-?[0-9.]+) dB").matcher(log);
+    if (!mean.find()) {
+      throw new IOException("volumedetect printed no mean volume: " + log);
+    }
+    return Double.parseDouble(mean.group(1));
+  }
+
+  /** Every video frame, scaled down to {@code width}x{@code height}, as packed RGB bytes. */
+  public static List<byte[]> framesAsRgb(Path file, int width, int height) throws IOException, InterruptedException {
+    Process process = FfmpegTool.FFMPEG.command(List.of("-v", "error", "-i", file.toString(), "-map", "0:v",
+        "-vf", "scale=" + width + ":" + height + ":flags=area", "-pix_fmt", "rgb24", "-f", "rawvideo", "-"))
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    byte[] all = process.getInputStream().readAllBytes();
+    if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+      throw new IOException("ffmpeg could not decode " + file);
+    }
+    int size = width * height * 3;
+    List<byte[]> frames = new ArrayList<>();
+    for (int offset = 0; offset + size <= all.length; offset += size) {
+      frames.add(java.util.Arrays.copyOfRange(all, offset, offset + size));
+    }
+    return frames;
+  }
+
   public List<Stream> ofType(String type) {
     return streams.stream().filter(s -> type.equals(s.type())).toList();
   }

@@ -14,6 +14,7 @@ import dev.callrec.proto.v1.TestPattern;
 import io.grpc.ManagedChannel;
 import java.io.IOException;
 import java.nio.file.Path;
+import dev.callrec.media.CaptureDevices;
 import dev.callrec.recording.DiskSpace;
 import java.time.Clock;
 import java.util.Locale;
@@ -44,9 +45,14 @@ public final class TestDaemon implements AutoCloseable {
   }
 
   public static TestDaemon start(Path root, int allowedCallerUid, DiskSpace diskSpace) throws IOException {
+    return start(root, allowedCallerUid, diskSpace, CaptureDevices.forThisMachine());
+  }
+
+  public static TestDaemon start(Path root, int allowedCallerUid, DiskSpace diskSpace, CaptureDevices devices)
+      throws IOException {
     Folders folders = foldersIn(root);
     return new TestDaemon(folders, Daemon.start(
-        new DaemonConfig(folders, allowedCallerUid, diskSpace, Locale.ENGLISH, Clock.systemDefaultZone())));
+        new DaemonConfig(folders, allowedCallerUid, diskSpace, devices, Locale.ENGLISH, Clock.systemDefaultZone())));
   }
 
   public RecorderServiceGrpc.RecorderServiceBlockingStub blocking() {

@@ -1,0 +1,33 @@
+package dev.callrec.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class VideoCadenceTest {
+  private static final long FRAME = 1_000_000_000L / 30;
+
+  @Test
+  void aSteadySourceIsWrittenFrameForFrame() {
+    VideoCadence cadence = new VideoCadence(30);
+    for (int i = 0; i < 90; i++) {
+      assertThat(cadence.writesFor(1_000 + i * FRAME + (i % 3) * 3_000_000L)).isEqualTo(1); // ±3 ms jitter
+    }
+    assertThat(cadence.slotsWritten()).isEqualTo(90);
+    assertThat(cadence.dropped()).isZero();
+    assertThat(cadence.repeated()).isZero();
+  }
+
+  @Test
+  void aStallIsFilledWithRepeatsAndATooFastSourceIsThinnedOut() {
+    VideoCadence cadence = new VideoCadence(30);
+    cadence.writesFor(0);
+    cadence.writesFor(FRAME);
+    assertThat(cadence.writesFor(5 * FRAME)).as("after a stall of three frames").isEqualTo(4);
+    assertThat(cadence.writesFor(5 * FRAME + FRAME / 4)).as("a frame for a slot already written").isZero();
+    assertThat(cadence.writesFor(6 * FRAME)).isEqualTo(1);
+    assertThat(cadence.slotsWritten()).isEqualTo(7);
+    assertThat(cadence.repeated()).isEqualTo(3);
+    assertThat(cadence.dropped()).isEqualTo(1);
+  }
+}
