@@ -30,6 +30,20 @@ abstract class ClientCommand implements Callable<Integer> {
 
   abstract int run(DaemonClient client, PrintWriter out);
 
+  /** The given call, or the one recording running when none is given. */
+  String callOrOnlyRecording(DaemonClient client, String callId) {
+    if (callId != null) {
+      return callId;
+    }
+    java.util.List<String> running = client.call(stub -> stub.getStatus(
+        dev.callrec.proto.v1.GetStatusRequest.getDefaultInstance())).getActiveList().stream()
+        .map(dev.callrec.proto.v1.Recording::getCallId).distinct().toList();
+    if (running.size() != 1) {
+      throw usage(running.isEmpty() ? "Nothing is being recorded." : "Several calls are being recorded; name one with --call.");
+    }
+    return running.get(0);
+  }
+
   picocli.CommandLine.ParameterException usage(String message) {
     return new picocli.CommandLine.ParameterException(spec.commandLine(), message);
   }

@@ -1,19 +1,18 @@
 package dev.callrec.cli;
 
-import dev.callrec.proto.v1.CaptureSource;
+import dev.callrec.proto.v1.AudioSources;
 import dev.callrec.proto.v1.Chat;
 import dev.callrec.proto.v1.ChatType;
 import dev.callrec.proto.v1.Recording;
 import dev.callrec.proto.v1.StartRecordingRequest;
-import dev.callrec.proto.v1.TestPattern;
 import java.io.PrintWriter;
 import java.util.UUID;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "start", mixinStandardHelpOptions = true,
-    description = "Start recording a call (the test pattern, until screen capture arrives). "
-        + "Exit code 5 if the call is already being recorded.")
+    description = "Start recording a call: the screen, a window, or the test pattern, with the call's sound and "
+        + "the microphone. Exit code 5 if the call is already being recorded.")
 final class StartCommand extends ClientCommand {
   @Option(names = "--chat", required = true, paramLabel = "TITLE", description = "The chat's title, e.g. \"Team sync\".")
   String chat;
@@ -28,6 +27,22 @@ final class StartCommand extends ClientCommand {
       description = "The call's number in the chat (\"Call 3\"); by default the daemon numbers calls.")
   int callNumber;
 
+  @picocli.CommandLine.Mixin
+  SourceOptions source;
+
+  @Option(names = "--silent", description = "Record no sound.")
+  boolean silent;
+
+  @Option(names = "--no-microphone", description = "Record the call's sound but not the microphone.")
+  boolean noMicrophone;
+
+  @Option(names = "--call-audio", paramLabel = "DEVICE",
+      description = "Record the call's sound from this device's monitor (default: the default output).")
+  String callAudio;
+
+  @Option(names = "--microphone", paramLabel = "DEVICE", description = "The microphone (default: the default input).")
+  String microphone;
+
   @Option(names = "--call", paramLabel = "ID", description = "The call's id; by default a new one is made up.")
   String callId;
 
@@ -35,6 +50,11 @@ final class StartCommand extends ClientCommand {
   void validate() {
     if (privateChat && (peer == null || peer.isBlank())) {
       throw usage("--private needs --peer NAME.");
+    }
+    try {
+      source.toProto();
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
     }
   }
 
@@ -48,7 +68,12 @@ final class StartCommand extends ClientCommand {
             .setType(privateChat ? ChatType.CHAT_TYPE_PRIVATE : ChatType.CHAT_TYPE_GROUP)
             .setPeerName(peer == null ? "" : peer))
         .setCallNumber(callNumber)
-        .setSource(CaptureSource.newBuilder().setTestPattern(TestPattern.getDefaultInstance()))
+        .setSource(source.toProto())
+        .setAudio(AudioSources.newBuilder()
+            .setSilent(silent)
+            .setMicrophoneOff(noMicrophone)
+            .setCallAudioDevice(callAudio == null ? "" : callAudio)
+            .setMicrophoneDevice(microphone == null ? "" : microphone))
         .build())).getRecording();
     out.printf("Recording call %s into %s%nStop it with: callrec stop --call %s%n",
         call, recording.getFilePath(), call);

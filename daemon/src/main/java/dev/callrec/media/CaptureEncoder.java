@@ -106,6 +106,7 @@ public final class CaptureEncoder {
     boolean sourceEnded = false;
     FFmpegFrameRecorder recorder = null;
     OpenedSource video = null;
+    DeviceCapture device = null;
     AudioMixer mixer = new AudioMixer();
     try {
       video = source.open(devices);
@@ -115,34 +116,58 @@ public final class CaptureEncoder {
       recorder.start();
       AudioInput tone = source.hasOwnAudio() ? AudioInput.fed("the test tone") : null;
       addSoundInputs(mixer, tone);
-      VideoCadence cadence = new VideoCadence(video.frameRate());
-      ByteBuffer notice = null;
+      Timeline timeline = new Timeline(new VideoCadence(video.frameRate()));
+      Pictures pictures = new Pictures(recorder, settings, locale);
+      device = video.device() ? new DeviceCapture(video.grabber(), threadName) : null;
       while (!stopRequested) {
-        video = switchIfAsked(video);
-        Frame frame = video.grabber().grab();
-        long now = System.nanoTime();
-        if (frame == null) {
-          sourceEnded = true;
-          break;
+        OpenedSource current = switchIfAsked(video, device);
+        if (current != video) {
+          timeline.newSource(device);
+          video = current;
+          device = video.device() ? new DeviceCapture(video.grabber(), threadName) : null;
         }
-        if (frame.samples != null && tone != null) {
-          tone.accept((ShortBuffer) frame.samples[0], now);
-        }
-        if (frame.image == null) {
-          continue;
-        }
-        int writes = cadence.writesFor(now);
-        for (int i = 0; i < writes; i++) {
-          if (chatView) {
-            notice = notice != null ? notice : NoticeScreen.render(settings.width(), settings.height(), locale);
-            recorder.recordImage(settings.width(), settings.height(), Frame.DEPTH_UBYTE, 4, settings.width() * 4,
-                AV_PIX_FMT_BGR0, notice);
-          } else {
-            recorder.record(frame, video.grabber().getPixelFormat());
+        long now;
+        int writes;
+        if (device != null) {
+          DeviceCapture.Picture picture = device.next(100);
+          now = System.nanoTime();
+          if (picture == null) {
+            if (device.ended()) {
+              error = device.failure();
+              sourceEnded = error == null;
+              break;
+            }
+            continue;
+          }
+          try {
+            writes = timeline.writesFor(picture.captureNanos, now);
+            for (int i = 0; i < writes; i++) {
+              pictures.record(picture, video, chatView);
+            }
+          } finally {
+            picture.release();
+          }
+        } else {
+          Frame frame = video.grabber().grab();
+          now = System.nanoTime();
+          if (frame == null) {
+            sourceEnded = true;
+            break;
+          }
+          if (frame.samples != null && tone != null) {
+            tone.accept((ShortBuffer) frame.samples[0], now);
+          }
+          if (frame.image == null) {
+            continue;
+          }
+          writes = timeline.writesFor(frame.timestamp * 1000, now);
+          for (int i = 0; i < writes; i++) {
+            pictures.record(frame, video, chatView);
           }
         }
+        VideoCadence cadence = timeline.cadence();
         frames = cadence.slotsWritten();
-        droppedFrames = cadence.dropped();
+        droppedFrames = cadence.dropped() + timeline.overflowed(device);
         repeatedFrames = cadence.repeated();
         if (writes > 0) {
           firstFrame.complete(null);
@@ -150,6 +175,7 @@ public final class CaptureEncoder {
         writeSound(recorder, mixer, AudioFormat.samplesFor(now - AUDIO_LATENCY_NANOS - cadence.originNanos()),
             cadence.originNanos());
       }
+      VideoCadence cadence = timeline.cadence();
       if (cadence.started()) {
         // Sound up to the end of the last picture, so both streams end together.
         writeSound(recorder, mixer, cadence.slotsWritten() * AudioFormat.SAMPLE_RATE / video.frameRate(),
@@ -159,7 +185,8 @@ public final class CaptureEncoder {
       error = e;
     } finally {
       mixer.inputs().forEach(AudioInput::close);
-      error = close(video, error);
+      closeQuietly(device);
+      close(video);
       error = closeRecorder(recorder, error);
       failPendingSwitch();
     }
@@ -167,6 +194,83 @@ public final class CaptureEncoder {
       firstFrame.completeExceptionally(error != null ? error : new IOException("The capture source delivered no picture."));
     }
     finished.complete(new CaptureResult(frames, droppedFrames, error, sourceEnded));
+  }
+
+  /**
+   * Places pictures on the file's timeline by the time their source stamped them (the time this loop gets to
+   * one varies with how long the last one took to encode). Each source's clock is tied to ours at its first
+   * picture.
+   */
+  private static final class Timeline {
+    private final VideoCadence cadence;
+    private long sourceClockOffset = Long.MIN_VALUE;
+    private long overflowedBefore;
+
+    Timeline(VideoCadence cadence) {
+      this.cadence = cadence;
+    }
+
+    int writesFor(long sourceNanos, long nowNanos) {
+      if (sourceClockOffset == Long.MIN_VALUE) {
+        sourceClockOffset = nowNanos - sourceNanos;
+      }
+      return cadence.writesFor(sourceNanos + sourceClockOffset);
+    }
+
+    /** A new source begins; {@code previous} is the device capture it replaces, if any. */
+    void newSource(DeviceCapture previous) {
+      sourceClockOffset = Long.MIN_VALUE;
+      overflowedBefore += previous != null ? previous.overflowed() : 0;
+    }
+
+    long overflowed(DeviceCapture device) {
+      return overflowedBefore + (device != null ? device.overflowed() : 0);
+    }
+
+    VideoCadence cadence() {
+      return cadence;
+    }
+  }
+
+  /** Writes pictures to the recorder: the source's own, or the notice screen while a text chat is shown. */
+  private static final class Pictures {
+    private final FFmpegFrameRecorder recorder;
+    private final EncoderSettings settings;
+    private final Locale locale;
+    private ByteBuffer notice;
+
+    Pictures(FFmpegFrameRecorder recorder, EncoderSettings settings, Locale locale) {
+      this.recorder = recorder;
+      this.settings = settings;
+      this.locale = locale;
+    }
+
+    void record(DeviceCapture.Picture picture, OpenedSource video, boolean chatView) throws Exception {
+      if (chatView) {
+        recordNotice();
+        return;
+      }
+      int width = video.grabber().getImageWidth();
+      int height = video.grabber().getImageHeight();
+      recorder.recordImage(width, height, Frame.DEPTH_UBYTE, 4, picture.size() / height, video.devicePixelFormat(),
+          picture.pixels());
+    }
+
+    void record(Frame frame, OpenedSource video, boolean chatView) throws Exception {
+      if (chatView) {
+        recordNotice();
+      } else {
+        recorder.record(frame, video.pixelFormatOf(frame));
+      }
+    }
+
+    private void recordNotice() throws Exception {
+      if (notice == null) {
+        notice = NoticeScreen.render(settings.width(), settings.height(), locale);
+      }
+      recorder.recordImage(settings.width(), settings.height(), Frame.DEPTH_UBYTE, 4, settings.width() * 4,
+          AV_PIX_FMT_BGR0, notice);
+    }
   }
 
   private void addSoundInputs(AudioMixer mixer, AudioInput tone) {
@@ -192,7 +296,7 @@ public final class CaptureEncoder {
   }
 
   /** Opens a newly asked-for source and closes the old one; if the new one fails, the old one goes on. */
-  private OpenedSource switchIfAsked(OpenedSource current) {
+  private OpenedSource switchIfAsked(OpenedSource current, DeviceCapture currentDevice) {
     SourceSpec next;
     CompletableFuture<Void> done;
     synchronized (this) {
@@ -206,7 +310,8 @@ public final class CaptureEncoder {
     }
     try {
       OpenedSource opened = next.open(devices);
-      close(current, null);
+      closeQuietly(currentDevice);
+      close(current);
       done.complete(null);
       return opened;
     } catch (IOException | RuntimeException e) {
@@ -222,20 +327,30 @@ public final class CaptureEncoder {
     }
   }
 
+  private static void closeQuietly(DeviceCapture device) {
+    if (device == null) {
+      return;
+    }
+    try {
+      device.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private static int even(int size) {
     return size & ~1;
   }
 
-  private static Throwable close(OpenedSource video, Throwable error) {
+  private static void close(OpenedSource video) {
     if (video == null) {
-      return error;
+      return;
     }
     try {
       video.close();
     } catch (Exception e) {
       log.debug("Closing the capture source failed", e);
     }
-    return error;
   }
 
   /** Stopping the recorder flushes the encoders and writes the trailer. */

@@ -1,31 +1,49 @@
 package dev.callrec.media;
 
-import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR0;
 import static org.bytedeco.ffmpeg.global.avutil.AV_SAMPLE_FMT_S16;
 
 import java.io.IOException;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 
-/** A started capture source and the frame rate it delivers. Owned by the capture thread. */
-public record OpenedSource(FFmpegFrameGrabber grabber, int frameRate) implements AutoCloseable {
+/**
+ * A started capture source and the frame rate it delivers. A device (screen, window) is read on a capture
+ * thread of its own; a generated source (the test pattern) is read by the encoder thread. Owned by the
+ * encoder thread.
+ */
+public record OpenedSource(FFmpegFrameGrabber grabber, int frameRate, boolean device) implements AutoCloseable {
 
   /**
-   * Opens a screen or window device. Frames come in the device's own BGR0 layout, which the encoder's
-   * scaler converts natively: no pixel is touched in Java.
+   * Opens a screen or window device. Frames are handed on as the device delivers them (BGR0 from x11grab),
+   * not copied or converted on the way: the encoder's scaler converts them once, natively.
    */
   static OpenedSource open(GrabberSettings settings, int frameRate, String what) throws IOException {
     FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(settings.filename());
     grabber.setFormat(settings.format());
     settings.options().forEach(grabber::setOption);
-    grabber.setPixelFormat(AV_PIX_FMT_BGR0);
+    grabber.setImageMode(FrameGrabber.ImageMode.RAW);
     try {
       grabber.start(false);
     } catch (FrameGrabber.Exception e) {
       throw new IOException("Cannot capture " + what + " (" + settings.format() + " " + settings.filename() + "): "
           + brief(e), e);
     }
-    return new OpenedSource(grabber, frameRate);
+    return new OpenedSource(grabber, frameRate, true);
+  }
+
+  /** The pixel layout of a device's frames (BGR0 from x11grab). */
+  int devicePixelFormat() {
+    return grabber.getFormatContext().streams(0).codecpar().format();
+  }
+
+  /** The layout of a grabbed frame's pixels: the device's own in RAW mode, else the one asked for. */
+  int pixelFormatOf(Frame frame) {
+    if (grabber.getImageMode() == FrameGrabber.ImageMode.RAW && frame.opaque instanceof AVFrame picture) {
+      return picture.format();
+    }
+    return grabber.getPixelFormat();
   }
 
   /** Opens a sound device, delivering callrec's one sample format. */

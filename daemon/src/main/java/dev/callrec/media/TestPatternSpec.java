@@ -50,7 +50,7 @@ public record TestPatternSpec(int width, int height, int frameRate, int toneHz) 
     } catch (FrameGrabber.Exception e) {
       throw new IOException("The test pattern could not be started: " + e.getMessage(), e);
     }
-    return new OpenedSource(grabber, frameRate);
+    return new OpenedSource(grabber, frameRate, false);
   }
 
   private static void require(boolean condition, String message) {

@@ -2,8 +2,9 @@ package dev.callrec.media;
 
 /**
  * Keeps the file at a constant frame rate whatever the source does. Frame k of the file belongs to the time
- * slot origin + k/rate; a captured frame goes to the slot nearest its capture time. A frame for a slot that is
- * already written is dropped; a frame after a stall is written again for every slot the stall left empty.
+ * origin + k/rate, and each captured frame fills the next slot. A frame more than half a frame late is written
+ * again for every slot a stall left empty; a frame a whole frame or more early (a source faster than the rate)
+ * is dropped. Capture jitter within those bounds moves nothing, like ffmpeg's constant-frame-rate output.
  */
 final class VideoCadence {
   private final int frameRate;
@@ -23,14 +24,14 @@ final class VideoCadence {
       nextSlot = 1;
       return 1;
     }
-    long slot = Math.round((nanos - originNanos) * (double) frameRate / 1e9);
-    if (slot < nextSlot) {
+    double lateBy = (nanos - originNanos) * (double) frameRate / 1e9 - nextSlot;
+    if (lateBy <= -1.0) {
       dropped++;
       return 0;
     }
-    int writes = (int) (slot - nextSlot + 1);
+    int writes = lateBy > 0.5 ? (int) Math.round(lateBy) + 1 : 1;
     repeated += writes - 1;
-    nextSlot = slot + 1;
+    nextSlot += writes;
     return writes;
   }
 

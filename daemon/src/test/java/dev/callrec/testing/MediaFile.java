@@ -66,6 +66,20 @@ public record MediaFile(double durationSeconds, List<Stream> streams) {
     return frames;
   }
 
+  /** The sound, mixed down to one channel at 48 kHz, as signed 16-bit samples. */
+  public static short[] soundAsMono(Path file) throws IOException, InterruptedException {
+    Process process = FfmpegTool.FFMPEG.command(List.of("-v", "error", "-i", file.toString(), "-map", "0:a",
+        "-ac", "1", "-ar", "48000", "-f", "s16le", "-"))
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    byte[] all = process.getInputStream().readAllBytes();
+    if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+      throw new IOException("ffmpeg could not decode the sound of " + file);
+    }
+    short[] samples = new short[all.length / 2];
+    java.nio.ByteBuffer.wrap(all).order(java.nio.ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
+    return samples;
+  }
+
   public List<Stream> ofType(String type) {
     return streams.stream().filter(s -> type.equals(s.type())).toList();
   }

@@ -17,7 +17,8 @@ import javax.swing.Timer;
 /**
  * Paints a virtual display from a process of its own (the X display is chosen by its environment): a window
  * over the whole screen that shows moving bars, or one solid colour, as told line by line on stdin
- * ("animate", "fill RRGGBB", "quit"); it answers "ok" once the picture is on screen.
+ * ("animate", "fill RRGGBB", "quit"); it answers "ok" and the wall-clock time in microseconds at which the
+ * picture reached the screen.
  */
 public final class ScreenPainter {
   public static final String TITLE = "callrec test painter";
@@ -67,8 +68,9 @@ public final class ScreenPainter {
       }
       SwingUtilities.invokeAndWait(() -> panel.paintImmediately(0, 0, panel.getWidth(), panel.getHeight()));
       Toolkit.getDefaultToolkit().sync();
+      java.time.Instant shown = java.time.Instant.now();
       TimeUnit.MILLISECONDS.sleep(100);
-      System.out.println("ok");
+      System.out.println("ok " + (shown.getEpochSecond() * 1_000_000L + shown.getNano() / 1000));
       System.out.flush();
     }
     System.exit(0);
@@ -96,14 +98,15 @@ public final class ScreenPainter {
       this.answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     }
 
-    /** Sends one command and waits until it shows on screen. */
-    public void send(String command) throws Exception {
+    /** Sends one command, waits until it shows on screen, and returns when that was (wall clock, µs). */
+    public long send(String command) throws Exception {
       process.getOutputStream().write((command + "\n").getBytes(StandardCharsets.UTF_8));
       process.getOutputStream().flush();
       String answer = answers.readLine();
-      if (!"ok".equals(answer)) {
+      if (answer == null || !answer.startsWith("ok ")) {
         throw new IllegalStateException("The screen painter did not answer (" + answer + ")");
       }
+      return Long.parseLong(answer.substring(3).trim());
     }
 
     @Override
