@@ -184,6 +184,25 @@ class CallCaptureIT {
     assertThat(MediaFile.meanVolumeDb(file)).isLessThan(-80.0);
   }
 
+  @Test
+  void aDisplayThatGoesAwayEndsTheRecordingWithAPlayableFileNotAHang() throws Exception {
+    EventCollector watcher = new EventCollector();
+    daemon.async().watchEvents(WatchEventsRequest.getDefaultInstance(), watcher);
+    try (VirtualDisplay doomed = VirtualDisplay.start(640, 360)) {
+      daemon.blocking().startRecording(StartRecordingRequest.newBuilder()
+          .setCallId("display-gone").setChat(Chat.newBuilder().setTitle("Gone"))
+          .setSource(CaptureSource.newBuilder().setScreen(Screen.newBuilder().setDisplay(doomed.name())))
+          .setAudio(AudioSources.newBuilder().setSilent(true)).build());
+      Thread.sleep(1500);
+    } // the X server is gone
+    Event failed = watcher.await(e -> e.hasRecordingFailed()
+        && e.getRecordingFailed().getRecording().getCallId().equals("display-gone"), Duration.ofSeconds(10));
+    Path file = Path.of(failed.getRecordingFailed().getRecording().getFilePath());
+    assertThat(failed.getRecordingFailed().getMessage()).contains("saved up to that point");
+    assertThat(MediaFile.decodeErrors(file)).isEmpty();
+    assertThat(MediaFile.probe(file).durationSeconds()).isGreaterThan(1.0);
+  }
+
   /** G: the call (green), N: the notice screen (dark grey), X: the chat's colour, ?: anything else. */
   private static char classify(byte[] rgb) {
     int green = 0;

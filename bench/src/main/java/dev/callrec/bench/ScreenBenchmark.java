@@ -56,14 +56,15 @@ public final class ScreenBenchmark {
         DaemonRecording.record(stub, request("warm-up", false), 3);
         Summary summary = new Summary();
         for (int round = 1; round <= options.rounds(); round++) {
-          // CPU, like for like: the picture only. (ffmpeg's command line starves x11grab when a pulse input
-          // runs beside it, duplicating most frames, so the sound is left out of this comparison.)
+          // CPU, like for like: the picture and a silent sound track, which the daemon records when told to be
+          // silent. (ffmpeg's command line starves x11grab when a pulse input runs beside it, duplicating most
+          // frames, so live sound is left out of this comparison.)
           painter.send("animate");
           DaemonRecording silent = DaemonRecording.record(stub, request("round-" + round, true), options.seconds());
           EncoderSettings settings = EncoderSettings.forCall(options.width(), options.height(), 30, 2);
           FfmpegBaseline.Result viaFfmpeg = FfmpegBaseline.record(List.of(
                   "-f", "x11grab", "-framerate", "30", "-draw_mouse", "1", "-i", display.name(),
-                  "-t", Integer.toString(options.seconds())),
+                  "-f", "lavfi", "-i", "anullsrc=r=48000:cl=stereo", "-t", Integer.toString(options.seconds())),
               settings.ffmpegOutputArguments(), workDir.resolve("round-" + round + "-ffmpeg.webm"));
           summary.add(round, silent, viaFfmpeg);
           // Frames and sync with the call's sound: a white flash and a tone at the same instant near the end.
