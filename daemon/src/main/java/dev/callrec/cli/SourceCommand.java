@@ -18,11 +18,7 @@ final class SourceCommand extends ClientCommand {
 
   @Override
   void validate() {
-    try {
-      source.toProto();
-    } catch (IllegalArgumentException e) {
-      throw usage(e.getMessage());
-    }
+    source.check(spec.commandLine());
   }
 
   @Override

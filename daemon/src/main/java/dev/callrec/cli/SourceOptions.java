@@ -23,6 +23,15 @@ final class SourceOptions {
   @Option(names = "--window", paramLabel = "ID", description = "Record this window (an X11 id such as 0x2a00007).")
   String window;
 
+  /** Fails as bad usage of {@code command} if the options do not name one source. */
+  void check(picocli.CommandLine command) {
+    try {
+      toProto();
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(command, e.getMessage());
+    }
+  }
+
   /** The source asked for, or a message saying what is wrong with the options. */
   CaptureSource toProto() {
     if (screen != null && window != null) {

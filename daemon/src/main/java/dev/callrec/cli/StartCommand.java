@@ -51,11 +51,7 @@ final class StartCommand extends ClientCommand {
     if (privateChat && (peer == null || peer.isBlank())) {
       throw usage("--private needs --peer NAME.");
     }
-    try {
-      source.toProto();
-    } catch (IllegalArgumentException e) {
-      throw usage(e.getMessage());
-    }
+    source.check(spec.commandLine());
   }
 
   @Override

@@ -232,17 +232,25 @@ public final class CaptureEncoder {
     }
   }
 
-  /** Writes pictures to the recorder: the source's own, or the notice screen while a text chat is shown. */
+  /**
+   * Writes pictures to the recorder: the source's own, or the notice screen while a text chat is shown. The
+   * notice is drawn beside the capture at the start (drawing text the first time takes a moment), so that
+   * switching to it never holds a frame up.
+   */
   private static final class Pictures {
     private final FFmpegFrameRecorder recorder;
     private final EncoderSettings settings;
-    private final Locale locale;
-    private ByteBuffer notice;
+    private final CompletableFuture<ByteBuffer> notice;
 
     Pictures(FFmpegFrameRecorder recorder, EncoderSettings settings, Locale locale) {
       this.recorder = recorder;
       this.settings = settings;
-      this.locale = locale;
+      this.notice = CompletableFuture
+          .supplyAsync(() -> NoticeScreen.render(settings.width(), settings.height(), locale))
+          .exceptionally(e -> {
+            log.warn("Cannot draw the chat notice; recording a blank screen in its place", e);
+            return NoticeScreen.blank(settings.width(), settings.height());
+          });
     }
 
     void record(DeviceCapture.Picture picture, OpenedSource video, boolean chatView) throws Exception {
@@ -265,11 +273,8 @@ public final class CaptureEncoder {
     }
 
     private void recordNotice() throws Exception {
-      if (notice == null) {
-        notice = NoticeScreen.render(settings.width(), settings.height(), locale);
-      }
       recorder.recordImage(settings.width(), settings.height(), Frame.DEPTH_UBYTE, 4, settings.width() * 4,
-          AV_PIX_FMT_BGR0, notice);
+          AV_PIX_FMT_BGR0, notice.join());
     }
   }
 

@@ -43,6 +43,16 @@ public final class NoticeScreen {
     return bgr0;
   }
 
+  /** The notice's background alone, for a machine that cannot draw text: the chat stays hidden all the same. */
+  public static ByteBuffer blank(int width, int height) {
+    ByteBuffer bgr0 = ByteBuffer.allocateDirect(width * height * 4).order(ByteOrder.LITTLE_ENDIAN);
+    int pixel = BACKGROUND.getRGB();
+    for (int i = 0; i < width * height; i++) {
+      bgr0.putInt(pixel);
+    }
+    return bgr0.flip();
+  }
+
   private static void draw(Graphics2D g, int width, int height, ResourceBundle text) {
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
