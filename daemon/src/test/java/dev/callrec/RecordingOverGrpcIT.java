@@ -106,6 +106,19 @@ class RecordingOverGrpcIT {
   }
 
   @Test
+  void soundAndPictureStayTogether() throws Exception {
+    StartRecordingRequest request = startRequest("call-sync", "Sync", 320, 240).toBuilder()
+        .setSource(dev.callrec.proto.v1.CaptureSource.newBuilder().setTestPattern(dev.callrec.proto.v1.TestPattern
+            .newBuilder().setWidth(320).setHeight(240).setSyncMarks(true)))
+        .build();
+    daemon.blocking().startRecording(request);
+    Thread.sleep(10_800);
+    Path file = Path.of(stop("call-sync").getFilePath());
+    // The pattern flashes and beeps at once at 0 s and 10 s; the second mark shows any drift.
+    assertThat(dev.callrec.testing.AvSync.offsetMillis(file, 9.5)).as("sound minus picture, ms").isBetween(-40L, 40L);
+  }
+
+  @Test
   void refusesBadRequestsWithStatusesAUiCanShow() {
     assertRefused(() -> daemon.blocking().startRecording(startRequest("", "Team sync", 320, 240)),
         Status.Code.INVALID_ARGUMENT, "call_id");

@@ -14,9 +14,9 @@ import java.util.concurrent.TimeUnit;
  */
 record DaemonRecording(Run run, Recording recording, long startMillis, long stopMillis) {
 
-  /** Something done to the call while it is being recorded. */
+  /** Something done to the call while it is being recorded; {@code firstFrameNanos} is when it began. */
   interface Cue {
-    void run() throws Exception;
+    void run(long firstFrameNanos) throws Exception;
   }
 
   static DaemonRecording record(RecorderServiceBlockingStub stub, StartRecordingRequest request, int seconds)
@@ -34,7 +34,7 @@ record DaemonRecording(Run run, Recording recording, long startMillis, long stop
     long firstFrame = System.nanoTime();
     if (cue != null) {
       TimeUnit.NANOSECONDS.sleep(TimeUnit.SECONDS.toNanos(seconds - cueBeforeEnd) - (System.nanoTime() - firstFrame));
-      cue.run();
+      cue.run(firstFrame);
     }
     TimeUnit.NANOSECONDS.sleep(TimeUnit.SECONDS.toNanos(seconds) - (System.nanoTime() - firstFrame));
     long stopRequested = System.nanoTime();

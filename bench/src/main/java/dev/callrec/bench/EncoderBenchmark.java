@@ -12,6 +12,7 @@ import dev.callrec.proto.v1.RecorderServiceGrpc;
 import dev.callrec.proto.v1.RecorderServiceGrpc.RecorderServiceBlockingStub;
 import dev.callrec.proto.v1.StartRecordingRequest;
 import dev.callrec.proto.v1.TestPattern;
+import dev.callrec.testing.AvSync;
 import io.grpc.ManagedChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +20,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Records the same test pattern through the daemon (over its socket) and through the ffmpeg command line with
- * the same encoder settings, in alternating rounds on the same machine, and prints the CPU ratio per second of
- * media and the daemon's start and stop latencies.
+ * Records the same test pattern (with its flash-and-beep sync marks) through the daemon (over its socket) and
+ * through the ffmpeg command line with the same encoder settings, in alternating rounds on the same machine, and
+ * prints the CPU ratio per second of media, the daemon's start and stop latencies, and sound against picture
+ * at the last mark in both files.
  *
  * <p>Usage: {@code bench/run encoder [--seconds 20] [--rounds 2] [--size 1280x720]}
  */
@@ -29,7 +31,7 @@ public final class EncoderBenchmark {
 
   public static void main(String[] args) throws Exception {
     BenchmarkOptions options = BenchmarkOptions.parse(args, 20, 2, 1280, 720);
-    TestPatternSpec pattern = new TestPatternSpec(options.width(), options.height(), 30, 440);
+    TestPatternSpec pattern = new TestPatternSpec(options.width(), options.height(), 30, 440, true);
     Path workDir = Files.createTempDirectory("callrec-bench");
     System.out.printf(Locale.ROOT, "Encoder benchmark: testsrc2 %dx%d@30 + sine, VP9 realtime + Opus, %d s, %d rounds%n",
         pattern.width(), pattern.height(), options.seconds(), options.rounds());
@@ -46,6 +48,11 @@ public final class EncoderBenchmark {
             List.of("-f", "lavfi", "-i", pattern.lavfiGraph(), "-t", Integer.toString(options.seconds())),
             settings.ffmpegOutputArguments(), workDir.resolve("round-" + round + "-ffmpeg.webm"));
         summary.add(round, viaDaemon, viaFfmpeg);
+        double lastMark = (options.seconds() - 1) / TestPatternSpec.SYNC_MARK_PERIOD_SECONDS
+            * TestPatternSpec.SYNC_MARK_PERIOD_SECONDS;
+        System.out.printf(Locale.ROOT, "round %d: sound against picture at the %.0f s mark: daemon %+d ms, ffmpeg %+d ms%n",
+            round, lastMark, AvSync.offsetMillis(Path.of(viaDaemon.recording().getFilePath()), lastMark - 0.5),
+            AvSync.offsetMillis(workDir.resolve("round-" + round + "-ffmpeg.webm"), lastMark - 0.5));
       }
       channel.shutdownNow();
       summary.print();
@@ -58,7 +65,8 @@ public final class EncoderBenchmark {
         .setCallId(callId)
         .setChat(Chat.newBuilder().setTitle("Benchmark"))
         .setSource(CaptureSource.newBuilder().setTestPattern(TestPattern.newBuilder()
-            .setWidth(pattern.width()).setHeight(pattern.height()).setFrameRate(pattern.frameRate())))
+            .setWidth(pattern.width()).setHeight(pattern.height()).setFrameRate(pattern.frameRate())
+            .setSyncMarks(pattern.syncMarks())))
         .build();
   }
 }

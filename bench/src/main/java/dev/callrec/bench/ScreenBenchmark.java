@@ -16,6 +16,7 @@ import dev.callrec.proto.v1.RecorderServiceGrpc.RecorderServiceBlockingStub;
 import dev.callrec.proto.v1.Screen;
 import dev.callrec.proto.v1.StartRecordingRequest;
 import dev.callrec.recording.DiskSpace;
+import dev.callrec.testing.AvSync;
 import dev.callrec.testing.HeadlessPulse;
 import dev.callrec.testing.ScreenPainter;
 import dev.callrec.testing.VirtualDisplay;
@@ -26,13 +27,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Records a virtual X display with moving content through the daemon and through {@code ffmpeg -f x11grab}
  * with the same encoder settings, and prints the CPU ratio; then records it with the call's sound through the
- * daemon and prints the frames it dropped or repeated and the sound's offset against the picture at the end
- * (a white flash and a tone shown at the same instant).
+ * daemon and prints the frames it dropped or repeated, and where a white flash and a tone near the end land in
+ * the file against when they happened on the desktop.
  *
  * <p>Usage: {@code bench/run screen [--seconds 120] [--rounds 1] [--size 1920x1080]}
  */
@@ -67,18 +67,21 @@ public final class ScreenBenchmark {
                   "-f", "lavfi", "-i", "anullsrc=r=48000:cl=stereo", "-t", Integer.toString(options.seconds())),
               settings.ffmpegOutputArguments(), workDir.resolve("round-" + round + "-ffmpeg.webm"));
           summary.add(round, silent, viaFfmpeg);
-          // Frames and sync with the call's sound: a white flash and a tone at the same instant near the end.
-          long[] flashAfterToneMicros = new long[1];
+          // Frames and sync with the call's sound: near the end the screen flashes white and a tone starts; each
+          // is looked for in the file and compared with when it happened on the desktop.
+          Stimulus stimulus = new Stimulus();
           DaemonRecording withSound = DaemonRecording.record(stub, request("round-" + round + "-sound", false),
-              options.seconds(), 3, () -> flashAfterToneMicros[0] = flashWithTone(painter, pulse));
-          long offset = AvSync.offsetMillis(Path.of(withSound.recording().getFilePath()), options.seconds() - 3.5);
+              options.seconds(), 3, firstFrame -> stimulus.play(painter, pulse, firstFrame));
           pulse.stopTone();
+          Path file = Path.of(withSound.recording().getFilePath());
+          long pictureLate = AvSync.firstFlashMillis(file, options.seconds() - 3.5) - stimulus.flashMillis;
+          long soundLate = AvSync.firstSoundMillis(file, options.seconds() - 3.5) - stimulus.toneMillis;
           System.out.printf(Locale.ROOT, "round %d with sound: %d frames for %.2f s, %d dropped, %d repeated; "
-                  + "sound against picture at the end: %+d ms (goal within ±40 ms; the painter reported the flash "
-                  + "%+d ms after pactl returned, so the stimulus itself is only known to some tens of ms)%n", round,
+                  + "at the end the flash is in the file %+d ms after it was drawn (x11grab looks every 33 ms), the "
+                  + "tone %+d ms after it started: sound against picture %+d ms (goal within ±40 ms)%n", round,
               withSound.recording().getFrames(), withSound.run().mediaSeconds(),
-              withSound.recording().getDroppedFrames(), withSound.recording().getRepeatedFrames(), offset,
-              flashAfterToneMicros[0] / 1000);
+              withSound.recording().getDroppedFrames(), withSound.recording().getRepeatedFrames(),
+              pictureLate, soundLate, soundLate - pictureLate);
         }
         channel.shutdownNow();
         summary.print();
@@ -87,24 +90,24 @@ public final class ScreenBenchmark {
     System.exit(0);
   }
 
-  /**
-   * A black screen turns white and the tone starts, as nearly at once as two processes allow; returns how many
-   * microseconds after pactl returned the painter saw the flash on screen (wall clock).
-   */
-  private static long flashWithTone(ScreenPainter.Painter painter, HeadlessPulse pulse) throws Exception {
-    painter.send("fill 000000");
-    Thread.sleep(500);
-    CompletableFuture<Long> tone = CompletableFuture.supplyAsync(() -> {
-      try {
-        pulse.playTone();
-        Instant playing = Instant.now();
-        return playing.getEpochSecond() * 1_000_000L + playing.getNano() / 1000;
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
-    long flashed = painter.send("fill FFFFFF");
-    return flashed - tone.join();
+  /** A white flash, then a tone, each timed on the recording's own timeline (ms since its first frame). */
+  private static final class Stimulus {
+    long flashMillis;
+    long toneMillis;
+
+    void play(ScreenPainter.Painter painter, HeadlessPulse pulse, long firstFrameNanos) throws Exception {
+      painter.send("fill 000000");
+      Thread.sleep(500);
+      long shownWallMicros = painter.send("fill FFFFFF");
+      Instant wallNow = Instant.now();
+      long nowNanos = System.nanoTime();
+      long wallNowMicros = wallNow.getEpochSecond() * 1_000_000L + wallNow.getNano() / 1000;
+      flashMillis = (nowNanos - (wallNowMicros - shownWallMicros) * 1000 - firstFrameNanos) / 1_000_000;
+      long toneAsked = System.nanoTime();
+      pulse.playTone();
+      long tonePlaying = System.nanoTime();
+      toneMillis = ((toneAsked + tonePlaying) / 2 - firstFrameNanos) / 1_000_000;
+    }
   }
 
   private static StartRecordingRequest request(String callId, boolean silent) {

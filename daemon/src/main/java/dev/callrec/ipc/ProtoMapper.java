@@ -70,7 +70,8 @@ final class ProtoMapper {
             orDefault(pattern.getWidth(), defaults.width()),
             orDefault(pattern.getHeight(), defaults.height()),
             orDefault(pattern.getFrameRate(), defaults.frameRate()),
-            orDefault(pattern.getToneHz(), defaults.toneHz()));
+            orDefault(pattern.getToneHz(), defaults.toneHz()),
+            pattern.getSyncMarks());
       default:
         throw new IllegalArgumentException("This daemon cannot record the source " + source.getKindCase() + ".");
     }

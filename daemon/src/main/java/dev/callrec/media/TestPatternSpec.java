@@ -8,8 +8,14 @@ import java.util.Locale;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FrameGrabber;
 
-/** A synthetic call: FFmpeg's moving {@code testsrc2} pattern and a sine tone, paced to the wall clock. */
-public record TestPatternSpec(int width, int height, int frameRate, int toneHz) implements SourceSpec {
+/**
+ * A synthetic call: FFmpeg's moving {@code testsrc2} pattern and a sine tone, paced to the wall clock. With
+ * {@code syncMarks}, the tone only sounds with a white flash every {@link #SYNC_MARK_PERIOD_SECONDS} seconds.
+ */
+public record TestPatternSpec(int width, int height, int frameRate, int toneHz, boolean syncMarks)
+    implements SourceSpec {
+  public static final int SYNC_MARK_PERIOD_SECONDS = 10;
+
   public TestPatternSpec {
     require(width >= 16 && width <= 7680 && width % 2 == 0, "width must be an even number from 16 to 7680");
     require(height >= 16 && height <= 4320 && height % 2 == 0, "height must be an even number from 16 to 4320");
@@ -18,7 +24,7 @@ public record TestPatternSpec(int width, int height, int frameRate, int toneHz) 
   }
 
   public static TestPatternSpec hd720() {
-    return new TestPatternSpec(1280, 720, 30, 440);
+    return new TestPatternSpec(1280, 720, 30, 440, false);
   }
 
   /**
@@ -26,10 +32,13 @@ public record TestPatternSpec(int width, int height, int frameRate, int toneHz) 
    * arrive as a live call would, one frame every 1/rate seconds.
    */
   public String lavfiGraph() {
+    String mark = "lt(mod(t," + SYNC_MARK_PERIOD_SECONDS + "),0.1)";
+    String flash = syncMarks ? ",drawbox=x=0:y=0:w=iw:h=ih:color=white:t=fill:enable='" + mark + "'" : "";
+    String beep = syncMarks ? ",volume=volume=0:enable='not(" + mark + ")'" : "";
     return String.format(Locale.ROOT,
-        "testsrc2=size=%dx%d:rate=%d,format=yuv420p,realtime[out0];"
-            + "sine=frequency=%d:sample_rate=%d,aformat=channel_layouts=stereo,arealtime[out1]",
-        width, height, frameRate, toneHz, AudioFormat.SAMPLE_RATE);
+        "testsrc2=size=%dx%d:rate=%d%s,format=yuv420p,realtime[out0];"
+            + "sine=frequency=%d:sample_rate=%d%s,aformat=channel_layouts=stereo,arealtime[out1]",
+        width, height, frameRate, flash, toneHz, AudioFormat.SAMPLE_RATE, beep);
   }
 
   @Override
