@@ -17,8 +17,8 @@ import javax.swing.Timer;
 /**
  * Paints a virtual display from a process of its own (the X display is chosen by its environment): a window
  * over the whole screen that shows moving bars, or one solid colour, as told line by line on stdin
- * ("animate", "fill RRGGBB", "quit"); it answers "ok" and the wall-clock time in microseconds at which the
- * picture reached the screen.
+ * ("animate", "fill RRGGBB", "hide", "quit"); it answers "ok" and the wall-clock time in microseconds at which
+ * the picture reached the screen.
  */
 public final class ScreenPainter {
   public static final String TITLE = "callrec test painter";
@@ -62,7 +62,11 @@ public final class ScreenPainter {
       List<String> words = List.of(line.trim().split("\\s+"));
       switch (words.get(0)) {
         case "fill" -> fill = new Color(Integer.parseInt(words.get(1), 16));
-        case "animate" -> fill = null;
+        case "animate" -> {
+          fill = null;
+          SwingUtilities.invokeAndWait(() -> frame.setVisible(true));
+        }
+        case "hide" -> SwingUtilities.invokeAndWait(() -> frame.setVisible(false));
         case "quit" -> System.exit(0);
         default -> { }
       }
