@@ -171,6 +171,47 @@ class CallCaptureIT {
   }
 
   @Test
+  void theCallWindowIsFollowedWhenItMovesOrChangesSize() throws Exception {
+    painter.send("animate");
+    painter.send("bounds 0 0 800 600");
+    long windowId = windowId(ScreenPainter.TITLE);
+    String callId = "window-moves";
+    daemon.blocking().startRecording(StartRecordingRequest.newBuilder()
+        .setCallId(callId).setChat(Chat.newBuilder().setTitle("Moving window"))
+        .setSource(CaptureSource.newBuilder().setWindow(Window.newBuilder().setWindowId(windowId)))
+        .setAudio(AudioSources.newBuilder().setSilent(true)).build());
+    long started = System.nanoTime();
+    Thread.sleep(1000);
+    painter.send("bounds 300 200 800 600");
+    Thread.sleep(1000);
+    painter.send("bounds 300 200 1024 700");
+    Thread.sleep(1500);
+    double wallSeconds = (System.nanoTime() - started) / 1e9;
+    Recording recording = stop(callId);
+    painter.send("bounds 0 0 1920 1080");
+
+    assertThat(recording.getState()).isEqualTo(dev.callrec.proto.v1.RecordingState.RECORDING_STATE_FINISHED);
+    assertThat(recording.getWidth()).isEqualTo(800);
+    Path file = Path.of(recording.getFilePath());
+    assertThat(MediaFile.decodeErrors(file)).isEmpty();
+    assertThat(MediaFile.probe(file).durationSeconds()).isCloseTo(wallSeconds, Offset.offset(0.4));
+    java.util.List<byte[]> frames = MediaFile.framesAsRgb(file, 32, 24);
+    assertThat(blueShare(frames.get(frames.size() - 1))).as("the moved window's bars are still in the picture")
+        .isGreaterThan(0.2);
+  }
+
+  /** The share of pixels that are the painter's blue bars. */
+  private static double blueShare(byte[] rgb) {
+    int blue = 0;
+    for (int i = 0; i < rgb.length; i += 3) {
+      if ((rgb[i + 2] & 0xFF) > 150 && (rgb[i] & 0xFF) < 100 && (rgb[i + 1] & 0xFF) < 100) {
+        blue++;
+      }
+    }
+    return blue / (rgb.length / 3.0);
+  }
+
+  @Test
   void aMissingSoundDeviceMeansSilenceAndAWarningNotAFailedRecording() throws Exception {
     EventCollector watcher = new EventCollector();
     daemon.async().watchEvents(WatchEventsRequest.getDefaultInstance(), watcher);

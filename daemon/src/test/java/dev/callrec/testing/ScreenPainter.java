@@ -17,7 +17,7 @@ import javax.swing.Timer;
 /**
  * Paints a virtual display from a process of its own (the X display is chosen by its environment): a window
  * over the whole screen that shows moving bars, or one solid colour, as told line by line on stdin
- * ("animate", "fill RRGGBB", "hide", "quit"); it answers "ok" and the wall-clock time in microseconds at which
+ * ("animate", "fill RRGGBB", "bounds X Y W H", "hide", "quit"); it answers "ok" and the wall-clock time in microseconds at which
  * the picture reached the screen.
  */
 public final class ScreenPainter {
@@ -67,6 +67,8 @@ public final class ScreenPainter {
           SwingUtilities.invokeAndWait(() -> frame.setVisible(true));
         }
         case "hide" -> SwingUtilities.invokeAndWait(() -> frame.setVisible(false));
+        case "bounds" -> SwingUtilities.invokeAndWait(() -> frame.setBounds(Integer.parseInt(words.get(1)),
+            Integer.parseInt(words.get(2)), Integer.parseInt(words.get(3)), Integer.parseInt(words.get(4))));
         case "quit" -> System.exit(0);
         default -> { }
       }
