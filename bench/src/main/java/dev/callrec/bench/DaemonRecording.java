@@ -17,6 +17,11 @@ record DaemonRecording(Run run, Recording recording, long startMillis, long stop
   /** Something done to the call while it is being recorded; {@code firstFrameNanos} is when it began. */
   interface Cue {
     void run(long firstFrameNanos) throws Exception;
+
+    /** One step of a cue. */
+    interface Action {
+      void run() throws Exception;
+    }
   }
 
   static DaemonRecording record(RecorderServiceBlockingStub stub, StartRecordingRequest request, int seconds)

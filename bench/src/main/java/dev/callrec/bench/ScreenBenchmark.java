@@ -66,22 +66,26 @@ public final class ScreenBenchmark {
                   "-f", "lavfi", "-i", "anullsrc=r=48000:cl=stereo", "-t", Integer.toString(options.seconds())),
               settings.ffmpegOutputArguments(), workDir.resolve("round-" + round + "-ffmpeg.webm"));
           summary.add(round, silent, viaFfmpeg);
-          // Frames and sync with the call's sound: near the end the screen flashes white and a tone starts; each
-          // is looked for in the file and compared with when it happened on the desktop.
+          // Frames and sync with the call's sound: near the end the screen flashes white and a tone starts, a few
+          // times; each is looked for in the file and compared with when it happened on the desktop.
           Stimulus stimulus = new Stimulus();
           DaemonRecording withSound = DaemonRecording.record(stub, request("round-" + round + "-sound", false),
-              options.seconds(), 3, firstFrame -> stimulus.play(painter, pulse, display.name(), firstFrame));
-          pulse.stopTone();
-          painter.send("animate");
+              options.seconds(), Stimulus.SECONDS + 1, firstFrame -> stimulus.play(painter, pulse, display.name(), firstFrame));
           Path file = Path.of(withSound.recording().getFilePath());
-          long pictureLate = AvSync.firstFlashMillis(file, options.seconds() - 3.5) - stimulus.flashMillis;
-          long soundLate = AvSync.firstSoundMillis(file, options.seconds() - 3.5) - stimulus.toneMillis;
+          List<Long> offsets = new java.util.ArrayList<>();
+          for (int i = 0; i < Stimulus.COUNT; i++) {
+            double from = stimulus.flashMillis[i] / 1000.0 - 0.2;
+            long pictureLate = AvSync.firstFlashMillis(file, from) - stimulus.flashMillis[i];
+            long soundLate = AvSync.firstSoundMillis(file, from) - stimulus.toneMillis[i];
+            offsets.add(soundLate - pictureLate);
+          }
           System.out.printf(Locale.ROOT, "round %d with sound: %d frames for %.2f s, %d dropped, %d repeated; "
-                  + "at the end the flash is in the file %+d ms after the X server drew it (x11grab looks every 33 ms), the "
-                  + "tone %+d ms after it started: sound against picture %+d ms (goal within ±40 ms)%n", round,
+                  + "sound against picture over the last %d s, %d flashes with tones: mean %+.0f ms, each %s "
+                  + "(goal within ±40 ms)%n", round,
               withSound.recording().getFrames(), withSound.run().mediaSeconds(),
               withSound.recording().getDroppedFrames(), withSound.recording().getRepeatedFrames(),
-              pictureLate, soundLate, soundLate - pictureLate);
+              Stimulus.SECONDS + 1, Stimulus.COUNT, offsets.stream().mapToLong(Long::longValue).average().orElseThrow(),
+              offsets);
         }
         channel.shutdownNow();
         summary.print();
@@ -90,25 +94,37 @@ public final class ScreenBenchmark {
     System.exit(0);
   }
 
-  /** A white flash, then a tone, each timed on the recording's own timeline (ms since its first frame). */
+  /**
+   * White flashes, each followed at once by a tone, timed on the recording's own timeline (ms since its first
+   * frame). The X server paints each flash itself (the root window's background), so no client's drawing
+   * delays it.
+   */
   private static final class Stimulus {
-    long flashMillis;
-    long toneMillis;
+    static final int COUNT = 4;
+    static final int SECONDS = 6;
+    final long[] flashMillis = new long[COUNT];
+    final long[] toneMillis = new long[COUNT];
 
     void play(ScreenPainter.Painter painter, HeadlessPulse pulse, String display, long firstFrameNanos)
         throws Exception {
-      // The X server paints the flash itself (the root window's background), so no client's drawing delays it.
-      xsetroot(display, "black");
       painter.send("hide");
-      Thread.sleep(500);
-      long flashAsked = System.nanoTime();
-      xsetroot(display, "white");
-      long flashed = System.nanoTime();
-      flashMillis = ((flashAsked + flashed) / 2 - firstFrameNanos) / 1_000_000;
-      long toneAsked = System.nanoTime();
-      pulse.playTone();
-      long tonePlaying = System.nanoTime();
-      toneMillis = ((toneAsked + tonePlaying) / 2 - firstFrameNanos) / 1_000_000;
+      for (int i = 0; i < COUNT; i++) {
+        xsetroot(display, "black");
+        Thread.sleep(700);
+        flashMillis[i] = timed(() -> xsetroot(display, "white"), firstFrameNanos);
+        toneMillis[i] = timed(pulse::playTone, firstFrameNanos);
+        Thread.sleep(700);
+        pulse.stopTone();
+      }
+      painter.send("animate");
+    }
+
+    /** When the action happened, as the middle of the time it took, in ms since the first frame. */
+    private static long timed(DaemonRecording.Cue.Action action, long firstFrameNanos) throws Exception {
+      long asked = System.nanoTime();
+      action.run();
+      long done = System.nanoTime();
+      return ((asked + done) / 2 - firstFrameNanos) / 1_000_000;
     }
   }
 
