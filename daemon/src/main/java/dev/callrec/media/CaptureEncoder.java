@@ -142,7 +142,7 @@ public final class CaptureEncoder {
           try {
             writes = timeline.writesFor(picture.captureNanos, now);
             for (int i = 0; i < writes; i++) {
-              pictures.record(picture, video, chatView);
+              pictures.record(picture, device, chatView);
             }
           } finally {
             picture.release();
@@ -193,7 +193,7 @@ public final class CaptureEncoder {
     if (!firstFrame.isDone()) {
       firstFrame.completeExceptionally(error != null ? error : new IOException("The capture source delivered no picture."));
     }
-    finished.complete(new CaptureResult(frames, droppedFrames, error, sourceEnded));
+    finished.complete(new CaptureResult(frames, error, sourceEnded));
   }
 
   /**
@@ -253,15 +253,13 @@ public final class CaptureEncoder {
           });
     }
 
-    void record(DeviceCapture.Picture picture, OpenedSource video, boolean chatView) throws Exception {
+    void record(DeviceCapture.Picture picture, DeviceCapture device, boolean chatView) throws Exception {
       if (chatView) {
         recordNotice();
         return;
       }
-      int width = video.grabber().getImageWidth();
-      int height = video.grabber().getImageHeight();
-      recorder.recordImage(width, height, Frame.DEPTH_UBYTE, 4, picture.size() / height, video.devicePixelFormat(),
-          picture.pixels());
+      recorder.recordImage(device.width(), device.height(), Frame.DEPTH_UBYTE, 4, picture.size() / device.height(),
+          device.pixelFormat(), picture.pixels());
     }
 
     void record(Frame frame, OpenedSource video, boolean chatView) throws Exception {

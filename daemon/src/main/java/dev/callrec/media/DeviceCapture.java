@@ -49,6 +49,9 @@ final class DeviceCapture implements AutoCloseable {
   }
 
   private final FFmpegFrameGrabber grabber;
+  private final int width;
+  private final int height;
+  private final int pixelFormat;
   private final BlockingQueue<Picture> queue = new ArrayBlockingQueue<>(QUEUE);
   private final Thread thread;
   private volatile boolean running = true;
@@ -58,9 +61,26 @@ final class DeviceCapture implements AutoCloseable {
 
   DeviceCapture(FFmpegFrameGrabber grabber, String name) {
     this.grabber = grabber;
+    // Read once: the capture loop would otherwise ask the native structures for them every frame.
+    this.width = grabber.getImageWidth();
+    this.height = grabber.getImageHeight();
+    this.pixelFormat = grabber.getFormatContext().streams(0).codecpar().format();
     this.thread = new Thread(this::run, "capture-device-" + name);
     thread.setDaemon(true);
     thread.start();
+  }
+
+  int width() {
+    return width;
+  }
+
+  int height() {
+    return height;
+  }
+
+  /** The layout of the device's pixels (BGR0 from x11grab). */
+  int pixelFormat() {
+    return pixelFormat;
   }
 
   /** The next picture, waiting up to {@code timeoutMillis}; null if none came or the device has ended. */

@@ -33,11 +33,6 @@ public record OpenedSource(FFmpegFrameGrabber grabber, int frameRate, boolean de
     return new OpenedSource(grabber, frameRate, true);
   }
 
-  /** The pixel layout of a device's frames (BGR0 from x11grab). */
-  int devicePixelFormat() {
-    return grabber.getFormatContext().streams(0).codecpar().format();
-  }
-
   /** The layout of a grabbed frame's pixels: the device's own in RAW mode, else the one asked for. */
   int pixelFormatOf(Frame frame) {
     if (grabber.getImageMode() == FrameGrabber.ImageMode.RAW && frame.opaque instanceof AVFrame picture) {
