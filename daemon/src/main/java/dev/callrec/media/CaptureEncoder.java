@@ -110,6 +110,9 @@ public final class CaptureEncoder {
     AudioMixer mixer = new AudioMixer();
     try {
       video = source.open(devices);
+      // A device is read from the moment it opens: x11grab keeps its rhythm from there, and pictures taken
+      // while the encoder starts wait in the queue instead of arriving in a burst at the wrong phase.
+      device = video.device() ? new DeviceCapture(video.grabber(), threadName) : null;
       EncoderSettings settings = EncoderSettings.forCall(even(video.grabber().getImageWidth()),
           even(video.grabber().getImageHeight()), video.frameRate(), AudioFormat.CHANNELS);
       recorder = WebmEncoder.create(output, settings);
@@ -118,7 +121,6 @@ public final class CaptureEncoder {
       addSoundInputs(mixer, tone);
       Timeline timeline = new Timeline(new VideoCadence(video.frameRate()));
       Pictures pictures = new Pictures(recorder, settings, locale);
-      device = video.device() ? new DeviceCapture(video.grabber(), threadName) : null;
       while (!stopRequested) {
         OpenedSource current = switchIfAsked(video, device);
         if (current != video) {
@@ -140,7 +142,7 @@ public final class CaptureEncoder {
             continue;
           }
           try {
-            writes = timeline.writesFor(picture.captureNanos, now);
+            writes = timeline.writesAt(picture.captureNanos);
             for (int i = 0; i < writes; i++) {
               pictures.record(picture, device, chatView);
             }
@@ -197,9 +199,9 @@ public final class CaptureEncoder {
   }
 
   /**
-   * Places pictures on the file's timeline by the time their source stamped them (the time this loop gets to
-   * one varies with how long the last one took to encode). Each source's clock is tied to ours at its first
-   * picture.
+   * Places pictures on the file's timeline by the time they were taken (the time this loop gets to one varies
+   * with how long the last one took to encode). Devices stamp pictures on our clock; a generated source's own
+   * clock is tied to ours at its first picture.
    */
   private static final class Timeline {
     private final VideoCadence cadence;
@@ -208,6 +210,10 @@ public final class CaptureEncoder {
 
     Timeline(VideoCadence cadence) {
       this.cadence = cadence;
+    }
+
+    int writesAt(long nanoTime) {
+      return cadence.writesFor(nanoTime);
     }
 
     int writesFor(long sourceNanos, long nowNanos) {

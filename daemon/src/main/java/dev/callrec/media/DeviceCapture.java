@@ -7,6 +7,7 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 import static org.bytedeco.ffmpeg.global.avutil.av_rescale;
 
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +26,7 @@ final class DeviceCapture implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DeviceCapture.class);
   private static final int QUEUE = 6;
 
-  /** One captured picture, stamped with its capture time on the device's clock; {@link #release()} it. */
+  /** One captured picture, stamped with its capture time ({@link System#nanoTime()}); {@link #release()} it. */
   static final class Picture {
     private final AVPacket packet;
     final long captureNanos;
@@ -58,6 +59,8 @@ final class DeviceCapture implements AutoCloseable {
   private volatile boolean ended;
   private volatile Exception failure;
   private volatile long overflowed;
+  /** Screen devices stamp pictures with the wall clock (microseconds); this maps it onto nanoTime. */
+  private final long wallToNanoTime = System.nanoTime() - wallMicrosNow() * 1000;
 
   DeviceCapture(FFmpegFrameGrabber grabber, String name) {
     this.grabber = grabber;
@@ -102,6 +105,26 @@ final class DeviceCapture implements AutoCloseable {
     return overflowed;
   }
 
+  /**
+   * When the picture was taken. x11grab, gdigrab and AVFoundation stamp it with the wall clock at the moment
+   * they grab; a stamp that is not near the wall clock (some other device clock) is replaced by the time the
+   * picture arrived.
+   */
+  private long captureNanos(long pts, AVStream stream) {
+    long arrived = System.nanoTime();
+    if (pts == AV_NOPTS_VALUE) {
+      return arrived;
+    }
+    long stamped = av_rescale(pts, 1_000_000_000L * stream.time_base().num(), stream.time_base().den())
+        + wallToNanoTime;
+    return Math.abs(arrived - stamped) < 1_000_000_000L ? stamped : arrived;
+  }
+
+  private static long wallMicrosNow() {
+    Instant now = Instant.now();
+    return now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
+  }
+
   private void run() {
     try {
       while (running) {
@@ -113,9 +136,7 @@ final class DeviceCapture implements AutoCloseable {
         long pts = packet.pts();
         AVPacket held = av_packet_clone(packet);
         av_packet_unref(packet);
-        long nanos = pts == AV_NOPTS_VALUE ? System.nanoTime()
-            : av_rescale(pts, 1_000_000_000L * stream.time_base().num(), stream.time_base().den());
-        Picture picture = new Picture(held, nanos);
+        Picture picture = new Picture(held, captureNanos(pts, stream));
         while (!queue.offer(picture)) {
           Picture oldest = queue.poll();
           if (oldest != null) {

@@ -11,7 +11,7 @@ import java.util.List;
 public final class AvSync {
   private static final int WIDTH = 16;
   private static final int HEIGHT = 9;
-  private static final int WINDOW = 480; // 10 ms of sound
+  private static final int WINDOW = 120; // 2.5 ms of sound: whole periods of the test tones (400 Hz and up)
 
   private AvSync() {}
 
@@ -34,7 +34,7 @@ public final class AvSync {
   /** When, in ms from the file's start, the first loud sound after {@code fromSeconds} begins. */
   public static long firstSoundMillis(Path file, double fromSeconds) throws IOException, InterruptedException {
     short[] sound = MediaFile.soundAsMono(file);
-    for (int start = (int) (fromSeconds * 48_000); start + WINDOW <= sound.length; start += WINDOW / 4) {
+    for (int start = (int) (fromSeconds * 48_000); start + WINDOW <= sound.length; start += WINDOW / 5) {
       if (rms(sound, start) > 2000) {
         return Math.round(start / 48.0);
       }
