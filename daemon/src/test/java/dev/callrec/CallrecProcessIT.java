@@ -5,11 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.callrec.ipc.ClientChannels;
 import dev.callrec.ipc.SocketGuard;
 import dev.callrec.platform.Folders;
+import dev.callrec.proto.v1.ConnectDriveRequest;
 import dev.callrec.proto.v1.Event;
+import dev.callrec.proto.v1.ListPromptsRequest;
+import dev.callrec.proto.v1.PromptKind;
 import dev.callrec.proto.v1.Recording;
 import dev.callrec.proto.v1.RecordingState;
 import dev.callrec.proto.v1.RecorderServiceGrpc;
+import dev.callrec.proto.v1.StopRecordingRequest;
 import dev.callrec.proto.v1.WatchEventsRequest;
+import dev.callrec.proto.v1.WebDavDrive;
+import dev.callrec.testing.ApacheDav;
 import dev.callrec.testing.EventCollector;
 import dev.callrec.testing.MediaFile;
 import dev.callrec.testing.TestDaemon;
@@ -74,6 +80,15 @@ class CallrecProcessIT {
     } finally {
       channel.shutdownNow();
     }
+    try (TestDaemon restarted = TestDaemon.start(root)) {
+      assertThat(restarted.blocking().listPrompts(ListPromptsRequest.getDefaultInstance()).getPromptsList())
+          .as("the next start offers to sync or share the interrupted recording")
+          .anySatisfy(prompt -> {
+            assertThat(prompt.getKind()).isEqualTo(PromptKind.PROMPT_KIND_INTERRUPTED);
+            assertThat(prompt.getRecording().getCallId()).isEqualTo("call-sigterm");
+            assertThat(prompt.getMessage()).contains("callrec was closed during");
+          });
+    }
   }
 
   @Test
@@ -123,6 +138,58 @@ class CallrecProcessIT {
   }
 
   @Test
+  void anUploadCutOffByKillDashNineIsSentAgainAtTheNextStartAndLandsOnce() throws Exception {
+    Folders folders = TestDaemon.foldersIn(root);
+    Files.createDirectories(folders.stateDir());
+    Files.writeString(folders.configFile(), "max-upload-kb-per-second = 256\n");
+    try (ApacheDav dav = ApacheDav.start(root.resolve("apache"))) {
+      Process daemon = start("uploading", "run");
+      awaitSocket(folders.socket(), daemon);
+      ManagedChannel channel = ClientChannels.forSocket(folders.socket());
+      Path local;
+      long sentBeforeKill;
+      try {
+        RecorderServiceGrpc.RecorderServiceBlockingStub stub =
+            RecorderServiceGrpc.newBlockingStub(channel).withDeadlineAfter(60, TimeUnit.SECONDS);
+        stub.connectDrive(ConnectDriveRequest.newBuilder().setWebdav(WebDavDrive.newBuilder()
+            .setUrl(dav.davUrl().toString()).setUser(dav.user()).setPassword(dav.password())).build());
+        EventCollector watcher = new EventCollector();
+        RecorderServiceGrpc.newStub(channel).watchEvents(WatchEventsRequest.getDefaultInstance(), watcher);
+        stub.startRecording(TestDaemon.startRequest("call-upload", "Killed upload", 1280, 720));
+        Thread.sleep(4000);
+        local = Path.of(stub.stopRecording(StopRecordingRequest.newBuilder().setCallId("call-upload").build())
+            .getRecording().getFilePath());
+        long third = Files.size(local) / 3;
+        sentBeforeKill = watcher.await(e -> e.hasUploadProgress() && e.getUploadProgress().getBytesSent() > third,
+            Duration.ofSeconds(60)).getUploadProgress().getBytesSent();
+        daemon.destroyForcibly();
+        assertThat(daemon.waitFor(5, TimeUnit.SECONDS)).isTrue();
+      } finally {
+        channel.shutdownNow();
+      }
+
+      Process restarted = start("restarted", "run");
+      awaitSocket(folders.socket(), restarted);
+      Path onServer = dav.davRoot().resolve("Recorded video calls").resolve(local.getFileName());
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (!Files.exists(onServer) && System.nanoTime() < deadline) {
+        Thread.sleep(200);
+      }
+      assertThat(onServer).hasSameBinaryContentAs(local);
+      try (Stream<Path> files = Files.list(onServer.getParent())) {
+        assertThat(files).containsExactly(onServer);
+      }
+      long size = Files.size(local);
+      long received = dav.requests().stream().filter(r -> r.method().equals("PUT")).mapToLong(r -> r.bytesIn()).sum();
+      System.out.printf("kill -9 during an upload of %d bytes, after about %d had been sent: the server received "
+          + "%d bytes in PUTs, %d more than the file (plain WebDAV restarts a file)%n", size, sentBeforeKill,
+          received, received - size);
+      restarted.destroy();
+      assertThat(restarted.waitFor(5, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  @Test
   void aSecondDaemonExitsWithAClearMessage() throws Exception {
     Process first = start("first", "run");
     awaitSocket(TestDaemon.foldersIn(root).socket(), first);
@@ -157,11 +224,14 @@ class CallrecProcessIT {
     Result demo = run("demo", "--seconds", "2");
     assertThat(demo.exitCode()).as(demo.stderr()).isZero();
     assertThat(demo.stdout()).contains("● recording · 00:02").contains("Saved ").contains("video vp9 1280x720")
-        .contains("audio opus");
+        .contains("audio opus").contains("Synced to the Drive: Recorded video calls/callrec demo - Call 1 - ")
+        .contains("Prompt: \"callrec demo - Call 1 - ").contains("Link for the chat: file:");
     try (Stream<Path> files = Files.list(TestDaemon.foldersIn(root).recordingsDir())) {
       Path file = files.findFirst().orElseThrow();
       assertThat(file.getFileName().toString()).startsWith("callrec demo - Call 1 - ");
       assertThat(MediaFile.probe(file).durationSeconds()).isCloseTo(2.0, Offset.offset(0.5));
+      assertThat(TestDaemon.foldersIn(root).stateDir().resolve("demo-drive/Recorded video calls")
+          .resolve(file.getFileName())).hasSameBinaryContentAs(file);
     }
   }
 

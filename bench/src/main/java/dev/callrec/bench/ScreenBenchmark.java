@@ -16,6 +16,8 @@ import dev.callrec.proto.v1.RecorderServiceGrpc.RecorderServiceBlockingStub;
 import dev.callrec.proto.v1.Screen;
 import dev.callrec.proto.v1.StartRecordingRequest;
 import dev.callrec.recording.DiskSpace;
+import dev.callrec.recording.PlanSettings;
+import dev.callrec.sync.SyncSettings;
 import dev.callrec.testing.AvSync;
 import dev.callrec.testing.HeadlessPulse;
 import dev.callrec.testing.ScreenPainter;
@@ -36,6 +38,7 @@ import java.util.Locale;
  * <p>Usage: {@code bench/run screen [--seconds 120] [--rounds 1] [--size 1920x1080]}
  */
 public final class ScreenBenchmark {
+  private static final long HALF_FRAME_MILLIS = 17;
 
   public static void main(String[] args) throws Exception {
     BenchmarkOptions options = BenchmarkOptions.parse(args, 120, 1, 1920, 1080);
@@ -48,7 +51,7 @@ public final class ScreenBenchmark {
       Folders folders = new Folders(workDir.resolve("recordings"), workDir.resolve("state"), workDir.resolve("callrec.sock"));
       DaemonConfig config = new DaemonConfig(folders, CurrentUser.uid(), DiskSpace.withFloor(0),
           new CaptureDevices(OperatingSystem.LINUX, display.name(), pulse.server()), Locale.ENGLISH,
-          Clock.systemDefaultZone());
+          SyncSettings.DEFAULT, PlanSettings.DEFAULT, Clock.systemDefaultZone());
       try (Daemon daemon = Daemon.start(config)) {
         ManagedChannel channel = ClientChannels.forSocket(folders.socket());
         RecorderServiceBlockingStub stub = RecorderServiceGrpc.newBlockingStub(channel);
@@ -75,7 +78,8 @@ public final class ScreenBenchmark {
           List<Long> offsets = new java.util.ArrayList<>();
           for (int i = 0; i < Stimulus.COUNT; i++) {
             double from = stimulus.flashMillis[i] / 1000.0 - 0.2;
-            long pictureLate = AvSync.firstFlashMillis(file, from) - stimulus.flashMillis[i];
+            // The first frame that shows a flash was taken up to one frame after it: half a frame on average.
+            long pictureLate = AvSync.firstFlashMillis(file, from) - HALF_FRAME_MILLIS - stimulus.flashMillis[i];
             long soundLate = AvSync.firstSoundMillis(file, from) - stimulus.toneMillis[i];
             offsets.add(soundLate - pictureLate);
           }

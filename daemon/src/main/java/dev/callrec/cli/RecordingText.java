@@ -85,7 +85,30 @@ final class RecordingText {
       case RECORDING_FAILED -> prefix + "failed    " + event.getRecordingFailed().getMessage();
       case RECORDING_WARNING -> prefix + "warning   " + event.getRecordingWarning().getMessage()
           + " (call " + event.getRecordingWarning().getCallId() + ")";
+      case RECORDING_SPLIT -> prefix + "split     " + fileName(event.getRecordingSplit().getFinished()) + " → "
+          + fileName(event.getRecordingSplit().getStarted()) + " (the call goes on in "
+          + event.getRecordingSplit().getStarted().getChat().getTitle() + ")";
+      case UPLOAD_PROGRESS -> prefix + "uploading " + percent(event.getUploadProgress().getBytesSent(),
+          event.getUploadProgress().getBytesTotal()) + " of " + size(event.getUploadProgress().getBytesTotal())
+          + " (recording " + event.getUploadProgress().getRecordingId() + ")";
+      case UPLOAD_FINISHED -> prefix + "synced    " + event.getUploadFinished().getRemotePath();
+      case UPLOAD_FAILED -> prefix + "upload failed: " + event.getUploadFailed().getMessage()
+          + (event.getUploadFailed().getWillRetry() ? " (callrec tries again)" : "");
+      case SHARE_PROMPT -> prefix + "prompt " + event.getSharePrompt().getId() + ": "
+          + event.getSharePrompt().getMessage();
+      case CONNECT_DRIVE_PROMPT -> prefix + "prompt " + event.getConnectDrivePrompt().getId() + ": "
+          + event.getConnectDrivePrompt().getMessage();
+      case INTERRUPTED_PROMPT -> prefix + "prompt " + event.getInterruptedPrompt().getId() + ": "
+          + event.getInterruptedPrompt().getMessage();
+      case PROMPT_CLOSED -> prefix + "prompt " + event.getPromptClosed().getPromptId() + " answered";
+      case SHARE_READY -> prefix + "share     post this link in " + event.getShareReady().getChat().getTitle()
+          + ": " + event.getShareReady().getLink();
       case KIND_NOT_SET -> prefix + "(an event this version of callrec does not know)";
     };
+  }
+
+  /** "45 %". */
+  static String percent(long part, long whole) {
+    return (whole <= 0 ? 0 : part * 100 / whole) + " %";
   }
 }

@@ -3,6 +3,7 @@ package dev.callrec.cli;
 import dev.callrec.proto.v1.AudioSources;
 import dev.callrec.proto.v1.Chat;
 import dev.callrec.proto.v1.ChatType;
+import dev.callrec.proto.v1.Participant;
 import dev.callrec.proto.v1.Recording;
 import dev.callrec.proto.v1.StartRecordingRequest;
 import java.io.PrintWriter;
@@ -46,6 +47,16 @@ final class StartCommand extends ClientCommand {
   @Option(names = "--call", paramLabel = "ID", description = "The call's id; by default a new one is made up.")
   String callId;
 
+  @Option(names = "--recorder", paramLabel = "USER_ID",
+      description = "Who records this call already, as the chat server knows it (refused unless it is --me).")
+  String recorder;
+
+  @Option(names = "--recorder-name", paramLabel = "NAME", description = "That participant's name.")
+  String recorderName = "";
+
+  @Option(names = "--me", paramLabel = "USER_ID", description = "This user's id on the chat server.")
+  String me;
+
   @Override
   void validate() {
     if (privateChat && (peer == null || peer.isBlank())) {
@@ -57,7 +68,14 @@ final class StartCommand extends ClientCommand {
   @Override
   int run(DaemonClient client, PrintWriter out) {
     String call = callId != null ? callId : "cli-" + UUID.randomUUID().toString().substring(0, 8);
-    Recording recording = client.call(stub -> stub.startRecording(StartRecordingRequest.newBuilder()
+    StartRecordingRequest.Builder request = StartRecordingRequest.newBuilder();
+    if (recorder != null) {
+      request.setCurrentRecorder(Participant.newBuilder().setUserId(recorder).setName(recorderName));
+    }
+    if (me != null) {
+      request.setMe(Participant.newBuilder().setUserId(me));
+    }
+    Recording recording = client.call(stub -> stub.startRecording(request
         .setCallId(call)
         .setChat(Chat.newBuilder()
             .setTitle(chat)

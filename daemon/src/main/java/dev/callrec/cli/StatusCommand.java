@@ -13,6 +13,7 @@ final class StatusCommand extends ClientCommand {
   int run(DaemonClient client, PrintWriter out) {
     GetStatusResponse status = client.call(stub -> stub.getStatus(GetStatusRequest.getDefaultInstance()));
     out.printf("callrec %s · recordings in %s%n", status.getVersion(), status.getRecordingsDir());
+    out.println(PlanCommand.describe(status.getPlan(), status.getQuotaUsed(), status.getQuotaLimit()));
     if (status.getActiveCount() == 0) {
       out.println("Idle: nothing is being recorded.");
     }

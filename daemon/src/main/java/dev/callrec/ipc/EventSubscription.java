@@ -3,6 +3,8 @@ package dev.callrec.ipc;
 import dev.callrec.proto.v1.Event;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 
 /**
@@ -14,13 +16,16 @@ final class EventSubscription {
 
   private final ServerCallStreamObserver<Event> out;
   private final EventLog log;
+  private final Deque<Event> preamble;
   private long cursor;
   private volatile boolean closed;
 
-  EventSubscription(ServerCallStreamObserver<Event> out, EventLog log, long afterEventId) {
+  /** {@code preamble}: events that go out before any from the log (the pending prompts). */
+  EventSubscription(ServerCallStreamObserver<Event> out, EventLog log, long afterEventId, List<Event> preamble) {
     this.out = out;
     this.log = log;
     this.cursor = afterEventId;
+    this.preamble = new ArrayDeque<>(preamble);
   }
 
   boolean isClosed() {
@@ -60,6 +65,10 @@ final class EventSubscription {
   }
 
   private boolean sendBatch() {
+    if (!preamble.isEmpty()) {
+      out.onNext(preamble.poll());
+      return true;
+    }
     List<Event> batch = log.after(cursor, BATCH);
     for (Event event : batch) {
       out.onNext(event);

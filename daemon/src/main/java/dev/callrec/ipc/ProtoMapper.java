@@ -1,5 +1,7 @@
 package dev.callrec.ipc;
 
+import dev.callrec.recording.Participant;
+import dev.callrec.recording.Plan;
 import com.google.protobuf.Timestamp;
 import dev.callrec.media.AudioPlan;
 import dev.callrec.media.Region;
@@ -29,7 +31,33 @@ final class ProtoMapper {
   static RecordingRequest toRequest(StartRecordingRequest request) {
     Chat chat = request.hasChat() ? toChat(request.getChat()) : null;
     return new RecordingRequest(request.getCallId().trim(), chat, request.getCallNumber(),
-        toSource(request.getSource()), toAudioPlan(request.getAudio()), toView(request.getView()));
+        toSource(request.getSource()), toAudioPlan(request.getAudio()), toView(request.getView()),
+        request.hasCurrentRecorder() ? toParticipant(request.getCurrentRecorder(), "current_recorder") : null,
+        request.hasMe() ? toParticipant(request.getMe(), "me") : null);
+  }
+
+  static Participant toParticipant(dev.callrec.proto.v1.Participant participant, String field) {
+    if (participant.getUserId().isBlank()) {
+      throw new IllegalArgumentException(field + ".user_id is required: the chat server's id of the user.");
+    }
+    return new Participant(participant.getUserId().trim(), participant.getName().trim());
+  }
+
+  static dev.callrec.proto.v1.Participant toProto(Participant participant) {
+    return dev.callrec.proto.v1.Participant.newBuilder()
+        .setUserId(participant.userId()).setName(participant.name()).build();
+  }
+
+  static Plan toPlan(dev.callrec.proto.v1.Plan plan) {
+    return switch (plan) {
+      case PLAN_FREE -> Plan.FREE;
+      case PLAN_PAID -> Plan.PAID;
+      default -> throw new IllegalArgumentException("plan is required: PLAN_FREE or PLAN_PAID.");
+    };
+  }
+
+  static dev.callrec.proto.v1.Plan toProto(Plan plan) {
+    return plan == Plan.PAID ? dev.callrec.proto.v1.Plan.PLAN_PAID : dev.callrec.proto.v1.Plan.PLAN_FREE;
   }
 
   static CallView toView(View view) {
@@ -45,7 +73,7 @@ final class ProtoMapper {
         audio.getMicrophoneOff());
   }
 
-  private static Chat toChat(dev.callrec.proto.v1.Chat chat) {
+  static Chat toChat(dev.callrec.proto.v1.Chat chat) {
     dev.callrec.recording.ChatType type = chat.getType() == ChatType.CHAT_TYPE_PRIVATE
         ? dev.callrec.recording.ChatType.PRIVATE
         : dev.callrec.recording.ChatType.GROUP;
@@ -120,7 +148,7 @@ final class ProtoMapper {
     return proto.build();
   }
 
-  private static dev.callrec.proto.v1.Chat toProto(Chat chat) {
+  static dev.callrec.proto.v1.Chat toProto(Chat chat) {
     return dev.callrec.proto.v1.Chat.newBuilder()
         .setId(nullToEmpty(chat.id()))
         .setTitle(nullToEmpty(chat.title()))

@@ -2,6 +2,7 @@ package dev.callrec.ipc;
 
 import dev.callrec.media.MediaUnavailableException;
 import dev.callrec.recording.RecordingException;
+import dev.callrec.sync.SyncException;
 import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
@@ -30,6 +31,9 @@ public final class StatusMapper {
     if (error instanceof RecordingException e) {
       return Status.fromCode(codeFor(e.problem())).withDescription(e.getMessage());
     }
+    if (error instanceof SyncException e) {
+      return Status.fromCode(codeFor(e.problem())).withDescription(e.getMessage());
+    }
     if (error instanceof IllegalArgumentException e) {
       return Status.INVALID_ARGUMENT.withDescription(e.getMessage());
     }
@@ -49,7 +53,17 @@ public final class StatusMapper {
       case UNKNOWN_CALL -> Status.Code.NOT_FOUND;
       case CAPTURE_FAILED -> Status.Code.FAILED_PRECONDITION;
       case SHUTTING_DOWN -> Status.Code.UNAVAILABLE;
-      case DISK_FULL -> Status.Code.RESOURCE_EXHAUSTED;
+      case DISK_FULL, QUOTA_USED -> Status.Code.RESOURCE_EXHAUSTED;
+      case SOMEONE_ELSE_RECORDS -> Status.Code.FAILED_PRECONDITION;
+    };
+  }
+
+  private static Status.Code codeFor(SyncException.Problem problem) {
+    return switch (problem) {
+      case INVALID_REQUEST -> Status.Code.INVALID_ARGUMENT;
+      case NOT_FOUND -> Status.Code.NOT_FOUND;
+      case REFUSED -> Status.Code.FAILED_PRECONDITION;
+      case UNREACHABLE -> Status.Code.UNAVAILABLE;
     };
   }
 

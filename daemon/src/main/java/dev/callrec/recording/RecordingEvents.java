@@ -15,6 +15,9 @@ public interface RecordingEvents {
   /** The recording could not start or broke off: FAILED, with words a UI can show. */
   void failed(RecordingSnapshot recording, String message);
 
+  /** A call went on in another chat: {@code finished} belongs to the old chat, {@code started} to the new. */
+  void split(RecordingSnapshot finished, RecordingSnapshot started, java.util.List<Participant> invited);
+
   /** Something the user should know about a recording that goes on (e.g. a sound device is missing). */
   void warning(RecordingSnapshot recording, String message);
 }

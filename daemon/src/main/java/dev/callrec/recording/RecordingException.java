@@ -11,7 +11,11 @@ public final class RecordingException extends RuntimeException {
     UNKNOWN_CALL,
     CAPTURE_FAILED,
     SHUTTING_DOWN,
-    DISK_FULL
+    DISK_FULL,
+    /** Another participant records the call. */
+    SOMEONE_ELSE_RECORDS,
+    /** The free plan's calls are used up. */
+    QUOTA_USED
   }
 
   private final Problem problem;

@@ -6,9 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +30,8 @@ public final class RecordingService {
   private final RecordingFileNames names;
   private final RecordingEvents events;
   private final Clock clock;
-  private final CallNumbers callNumbers = new CallNumbers();
+  private final CallBook calls;
   private final Map<String, RecordingSession> activeByCall = new LinkedHashMap<>();
-  private final Deque<RecordingSnapshot> history = new ArrayDeque<>();
   private final ScheduledExecutorService progressTimer;
   private boolean shuttingDown;
 
@@ -43,6 +40,7 @@ public final class RecordingService {
     this.names = new RecordingFileNames(setup.recordingsDir());
     this.events = events;
     this.clock = setup.clock();
+    this.calls = setup.calls();
     this.progressTimer = Executors.newSingleThreadScheduledExecutor(task -> {
       Thread thread = new Thread(task, "recording-progress");
       thread.setDaemon(true);
@@ -58,32 +56,128 @@ public final class RecordingService {
    */
   public CompletableFuture<RecordingSnapshot> start(RecordingRequest request) {
     validate(request);
+    requireOnlyRecorder(request);
+    requireQuota(request.callId());
     requireRoom();
     RecordingSession session;
     synchronized (this) {
-      if (shuttingDown) {
-        throw new RecordingException(Problem.SHUTTING_DOWN, "callrec is shutting down; the recording was not started.");
-      }
+      requireRunning();
       if (activeByCall.containsKey(request.callId())) {
         throw new RecordingException(Problem.ALREADY_RECORDING,
             "Call \"" + request.callId() + "\" is already being recorded. Stop that recording first.");
       }
-      CallNumbers.Assignment numbers = callNumbers.assign(request.callId(), request.chat(), request.callNumber());
-      String baseName = RecordingFileNames.baseName(
-          request.chat().displayName(), numbers.callNumber(), LocalDate.now(clock));
-      RecordingFileNames.Reservation reservation;
-      try {
-        reservation = names.reserve(baseName, numbers.sequence());
-      } catch (IOException e) {
-        throw new RecordingException(Problem.CAPTURE_FAILED, "Cannot name the recording: " + e.getMessage(), e);
-      }
-      String id = UUID.randomUUID().toString();
-      session = new RecordingSession(id, request, numbers.callNumber(), baseName, reservation, events, names, setup);
+      session = newSession(request);
       activeByCall.put(request.callId(), session);
     }
+    return launch(session);
+  }
+
+  /**
+   * The call goes on in another chat (people were invited into a private chat's call). If it is being
+   * recorded, a recording for the new chat starts, and once its first frame is in its file the old one is
+   * stopped: the two overlap a moment rather than leave a gap. Completes with nothing if the call was not
+   * being recorded or already records into that chat.
+   */
+  public CompletableFuture<Split> continueInChat(String callId, Chat chat, List<Participant> invited) {
+    if (chat == null || chat.title() == null || chat.title().isBlank()) {
+      throw invalid("The group chat's title is required: its recording is named after it.");
+    }
+    RecordingSession previous;
+    RecordingSession next;
+    synchronized (this) {
+      requireRunning();
+      previous = activeByCall.get(requireCallId(callId));
+      if (previous == null || previous.request().chat().equals(chat)) {
+        return CompletableFuture.completedFuture(null);
+      }
+      next = newSession(previous.request().inChat(chat));
+      activeByCall.put(callId, next);
+    }
+    return launch(next).handle((started, failure) -> {
+      if (failure != null) {
+        synchronized (this) {
+          activeByCall.putIfAbsent(callId, previous);
+        }
+        throw new java.util.concurrent.CompletionException(failure);
+      }
+      return started;
+    }).thenCompose(started -> previous.stop(StopReason.USER).thenApply(finished -> {
+      events.split(finished, started, invited);
+      return new Split(finished, started);
+    }));
+  }
+
+  /** The two recordings of a call that went on in another chat. */
+  public record Split(RecordingSnapshot finished, RecordingSnapshot started) {}
+
+  /** The call ended: stops its recording, if one runs; completes with it, or with nothing. */
+  public CompletableFuture<List<RecordingSnapshot>> endCall(String callId) {
+    RecordingSession session;
+    synchronized (this) {
+      session = activeByCall.get(requireCallId(callId));
+    }
+    if (session == null) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+    return session.stop(StopReason.USER).thenApply(List::of);
+  }
+
+  public Plan plan() {
+    return calls.plan();
+  }
+
+  public void setPlan(Plan plan) {
+    calls.setPlan(plan);
+  }
+
+  /** How many calls count toward the free plan. */
+  public int countedCalls() {
+    return calls.countedCalls();
+  }
+
+  private RecordingSession newSession(RecordingRequest request) {
+    CallBook.Assignment numbers = calls.assign(request.callId(), request.chat(), request.callNumber());
+    String baseName = RecordingFileNames.baseName(
+        request.chat().displayName(), numbers.callNumber(), LocalDate.now(clock));
+    RecordingFileNames.Reservation reservation;
+    try {
+      reservation = names.reserve(baseName, numbers.sequence());
+    } catch (IOException e) {
+      throw new RecordingException(Problem.CAPTURE_FAILED, "Cannot name the recording: " + e.getMessage(), e);
+    }
+    String id = UUID.randomUUID().toString();
+    return new RecordingSession(id, request, numbers.callNumber(), baseName, reservation, events, names, setup);
+  }
+
+  private CompletableFuture<RecordingSnapshot> launch(RecordingSession session) {
     session.ended().thenAccept(recording -> onEnded(session, recording));
     session.start();
     return session.started();
+  }
+
+  private void requireRunning() {
+    if (shuttingDown) {
+      throw new RecordingException(Problem.SHUTTING_DOWN, "callrec is shutting down; the recording was not started.");
+    }
+  }
+
+  /** Only the first participant who pressed record records: the chat server knows who that is. */
+  private static void requireOnlyRecorder(RecordingRequest request) {
+    Participant recorder = request.currentRecorder();
+    if (recorder != null && !recorder.sameUser(request.me())) {
+      String name = recorder.name().isBlank() ? "Another participant" : recorder.name();
+      throw new RecordingException(Problem.SOMEONE_ELSE_RECORDS, name + " is already recording this call. "
+          + "Only the first participant who pressed record records it; the recording is theirs to share.");
+    }
+  }
+
+  private void requireQuota(String callId) {
+    if (calls.plan() == Plan.FREE && calls.countedCalls() >= FreePlan.CALLS && !calls.counted(callId)) {
+      throw new RecordingException(Problem.QUOTA_USED, String.format(java.util.Locale.ROOT,
+          "The free plan records %d calls longer than %d seconds, and all %d are used. "
+              + "Upgrade to a paid plan to record more calls; your recordings so far stay yours.",
+          FreePlan.CALLS, setup.freePlan().minRecording().toSeconds(), FreePlan.CALLS));
+    }
   }
 
   /** Stops the recording of a call; the future completes once the file is final. */
@@ -111,9 +205,7 @@ public final class RecordingService {
   public List<RecordingSnapshot> recoverInterrupted() {
     List<RecordingSnapshot> recovered = new InterruptedRecordingRecovery(setup.recordingsDir(), names, clock).recover();
     for (RecordingSnapshot recording : recovered) {
-      synchronized (this) {
-        history.addFirst(recording);
-      }
+      setup.archive().keep(recording, setup.freePlan().counts(recording));
       if (recording.state() == RecordingState.FAILED) {
         events.failed(recording, recording.failureMessage());
       } else {
@@ -124,12 +216,9 @@ public final class RecordingService {
   }
 
   private RecordingSession running(String callId) {
-    if (callId == null || callId.isBlank()) {
-      throw invalid("call_id is required: the id of the call whose recording this concerns.");
-    }
     RecordingSession session;
     synchronized (this) {
-      session = activeByCall.get(callId);
+      session = activeByCall.get(requireCallId(callId));
     }
     if (session == null) {
       throw new RecordingException(Problem.UNKNOWN_CALL, "No recording of call \"" + callId + "\" is running.");
@@ -157,9 +246,9 @@ public final class RecordingService {
     return sessions.stream().map(RecordingSession::snapshot).toList();
   }
 
-  /** Recordings that have ended since the daemon started, newest first; {@code limit} 0 means all. */
-  public synchronized List<RecordingSnapshot> history(int limit) {
-    return history.stream().limit(limit > 0 ? limit : Long.MAX_VALUE).toList();
+  /** Recordings that have ended, newest first; {@code limit} 0 means all. */
+  public List<RecordingSnapshot> history(int limit) {
+    return setup.archive().newest(limit);
   }
 
   /**
@@ -189,7 +278,6 @@ public final class RecordingService {
   private void onEnded(RecordingSession session, RecordingSnapshot recording) {
     synchronized (this) {
       activeByCall.remove(session.callId(), session);
-      history.addFirst(recording);
     }
   }
 
@@ -234,6 +322,13 @@ public final class RecordingService {
     if (request.audio() == null || request.view() == null) {
       throw invalid("The sound sources and the view are required.");
     }
+  }
+
+  private static String requireCallId(String callId) {
+    if (callId == null || callId.isBlank()) {
+      throw invalid("call_id is required: the id of the call whose recording this concerns.");
+    }
+    return callId;
   }
 
   private static RecordingException invalid(String message) {

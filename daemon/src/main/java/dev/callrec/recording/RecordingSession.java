@@ -42,6 +42,8 @@ final class RecordingSession {
   private Path reservedFile;
   private Path file;
   private final Instant requestedAt;
+  private final RecordingArchive archive;
+  private final FreePlan freePlan;
   private Instant startedAt;
   private Instant endedAt;
   private StopReason stopReason;
@@ -62,11 +64,17 @@ final class RecordingSession {
     this.events = events;
     this.names = names;
     this.clock = setup.clock();
+    this.archive = setup.archive();
+    this.freePlan = setup.freePlan();
     this.requestedAt = clock.instant();
     this.view = request.view();
     this.capture = new CaptureEncoder(request.source(), request.audio(), setup.devices(), file, "capture-" + id,
         setup.locale(), this::onWarning);
     capture.showNotice(view == CallView.CHAT);
+  }
+
+  RecordingRequest request() {
+    return request;
   }
 
   String callId() {
@@ -253,6 +261,8 @@ final class RecordingSession {
       failureMessage = message;
     }
     RecordingSnapshot recording = snapshot();
+    // Kept (and queued for the Drive) before anyone hears of it, so a UI that asks next finds it.
+    archive.keep(recording, freePlan.counts(recording));
     if (outcome == RecordingState.FAILED) {
       log.warn("Recording {} of call {} failed: {}", id, request.callId(), message, error);
       events.failed(recording, message);

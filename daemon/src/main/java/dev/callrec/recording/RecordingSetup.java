@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
 
-/** Everything the recording side needs from the daemon: where files go, which devices, which language. */
+/**
+ * Everything the recording side needs from the daemon: where files go, which devices, which language, where
+ * ended recordings and the calls are kept, and the free plan's rule.
+ */
 public record RecordingSetup(Path recordingsDir, CaptureDevices devices, Locale locale, DiskSpace diskSpace,
-    Clock clock) {}
+    Clock clock, RecordingArchive archive, CallBook calls, FreePlan freePlan) {}

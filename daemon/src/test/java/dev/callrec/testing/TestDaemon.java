@@ -2,6 +2,10 @@ package dev.callrec.testing;
 
 import dev.callrec.Daemon;
 import dev.callrec.DaemonConfig;
+import dev.callrec.recording.FreePlan;
+import dev.callrec.recording.Plan;
+import dev.callrec.recording.PlanSettings;
+import dev.callrec.sync.SyncSettings;
 import dev.callrec.ipc.ClientChannels;
 import dev.callrec.platform.CurrentUser;
 import dev.callrec.platform.Folders;
@@ -50,9 +54,26 @@ public final class TestDaemon implements AutoCloseable {
 
   public static TestDaemon start(Path root, int allowedCallerUid, DiskSpace diskSpace, CaptureDevices devices)
       throws IOException {
+    return start(root, allowedCallerUid, diskSpace, devices, SyncSettings.DEFAULT, PlanSettings.DEFAULT);
+  }
+
+  /** A daemon whose uploads behave as {@code sync} says (e.g. slowed down, to interrupt one). */
+  public static TestDaemon start(Path root, SyncSettings sync) throws IOException {
+    return start(root, CurrentUser.uid(), DiskSpace.withFloor(0), CaptureDevices.forThisMachine(), sync,
+        PlanSettings.DEFAULT);
+  }
+
+  /** A daemon on the free plan with the given rule (a shorter threshold, so tests need not record 30 s). */
+  public static TestDaemon start(Path root, FreePlan freePlan) throws IOException {
+    return start(root, CurrentUser.uid(), DiskSpace.withFloor(0), CaptureDevices.forThisMachine(),
+        SyncSettings.DEFAULT, new PlanSettings(Plan.FREE, freePlan));
+  }
+
+  private static TestDaemon start(Path root, int allowedCallerUid, DiskSpace diskSpace, CaptureDevices devices,
+      SyncSettings sync, PlanSettings plans) throws IOException {
     Folders folders = foldersIn(root);
-    return new TestDaemon(folders, Daemon.start(
-        new DaemonConfig(folders, allowedCallerUid, diskSpace, devices, Locale.ENGLISH, Clock.systemDefaultZone())));
+    return new TestDaemon(folders, Daemon.start(new DaemonConfig(folders, allowedCallerUid, diskSpace, devices,
+        Locale.ENGLISH, sync, plans, Clock.systemDefaultZone())));
   }
 
   public RecorderServiceGrpc.RecorderServiceBlockingStub blocking() {
