@@ -4,6 +4,7 @@ import dev.callrec.ipc.DaemonServer;
 import dev.callrec.ipc.EventHub;
 import dev.callrec.ipc.RecorderGrpcService;
 import dev.callrec.media.FfmpegRuntime;
+import dev.callrec.platform.InstanceLock;
 import dev.callrec.platform.SecretFile;
 import dev.callrec.recording.RecordingService;
 import dev.callrec.recording.RecordingSetup;
@@ -46,15 +47,19 @@ public final class Daemon implements AutoCloseable {
 
   private final EventHub events;
   private final RecordingService recordings;
+  private final SyncService sync;
   private final Uploader uploader;
   private final DriveConnection drives;
   private final Database database;
+  private final InstanceLock instance;
   private DaemonServer server;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private boolean closed;
 
-  private Daemon(EventHub events, RecordingService recordings, Uploader uploader, DriveConnection drives,
-      Database database) {
+  private Daemon(EventHub events, RecordingService recordings, SyncService sync, Uploader uploader,
+      DriveConnection drives, Database database, InstanceLock instance) {
+    this.sync = sync;
+    this.instance = instance;
     this.events = events;
     this.recordings = recordings;
     this.uploader = uploader;
@@ -66,6 +71,17 @@ public final class Daemon implements AutoCloseable {
     // 1. Folders: a recording must have somewhere to go before anyone can ask for one.
     Path recordingsDir = Files.createDirectories(config.folders().recordingsDir());
     Files.createDirectories(config.folders().stateDir());
+    // One daemon per user: a second one stops here, before it touches anything.
+    InstanceLock instance = InstanceLock.acquire(config.folders().stateDir());
+    try {
+      return start(config, recordingsDir, instance);
+    } catch (IOException | RuntimeException e) {
+      instance.close();
+      throw e;
+    }
+  }
+
+  private static Daemon start(DaemonConfig config, Path recordingsDir, InstanceLock instance) throws IOException {
     // 2. FFmpeg's libraries, now rather than at the first StartRecording.
     FfmpegRuntime.load();
     // 3. The database, events, and the upload queue, which waits for recordings to end.
@@ -95,7 +111,7 @@ public final class Daemon implements AutoCloseable {
     uploader.start();
     // 5. Last, the socket: from here on UIs can reach us.
     SyncService sync = new SyncService(database, drives, uploader, outcomes, events, clock);
-    Daemon daemon = new Daemon(events, recordings, uploader, drives, database);
+    Daemon daemon = new Daemon(events, recordings, sync, uploader, drives, database, instance);
     try {
       daemon.server = DaemonServer.start(config.folders().socket(), config.allowedCallerUid(),
           new RecorderGrpcService(recordings, sync, events, recordingsDir, CallrecVersion.get()));
@@ -118,6 +134,14 @@ public final class Daemon implements AutoCloseable {
 
   public Path socket() {
     return server.socket();
+  }
+
+  public RecordingService recordings() {
+    return recordings;
+  }
+
+  public SyncService sync() {
+    return sync;
   }
 
   /** Blocks until {@link #close()} has completed. */
@@ -149,6 +173,11 @@ public final class Daemon implements AutoCloseable {
       database.close();
     } catch (SQLException e) {
       log.warn("Closing the database failed", e);
+    }
+    try {
+      instance.close();
+    } catch (IOException e) {
+      log.warn("Releasing the instance lock failed", e);
     }
     log.info("callrec stopped");
     stopped.countDown();

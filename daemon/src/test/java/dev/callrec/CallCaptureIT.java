@@ -103,7 +103,9 @@ class CallCaptureIT {
       long frames = media.ofType("video").get(0).frames();
       assertThat((double) frames).as("frames for %.3f s", media.durationSeconds())
           .isCloseTo(media.durationSeconds() * 30, Percentage.withPercentage(1));
-      assertThat(media.durationSeconds()).isCloseTo(4.0, Offset.offset(0.5));
+      // The screen is read from the moment it opens, so the file also holds what was taken while the encoder
+      // started (up to the capture queue's 0.2 s), and a busy machine finishes the last frames a moment late.
+      assertThat(media.durationSeconds()).isBetween(3.5, 4.8);
       assertThat(MediaFile.decodeErrors(file)).isEmpty();
       assertThat(MediaFile.meanVolumeDb(file)).as("the tone is audible").isGreaterThan(-35.0);
     }

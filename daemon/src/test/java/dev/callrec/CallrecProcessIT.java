@@ -16,6 +16,7 @@ import dev.callrec.proto.v1.StopRecordingRequest;
 import dev.callrec.proto.v1.WatchEventsRequest;
 import dev.callrec.proto.v1.WebDavDrive;
 import dev.callrec.testing.ApacheDav;
+import dev.callrec.testing.CallrecCommandLine;
 import dev.callrec.testing.EventCollector;
 import dev.callrec.testing.MediaFile;
 import dev.callrec.testing.TestDaemon;
@@ -36,8 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The packaged `callrec` executable in processes of its own, stopped by signals like a real one. */
 class CallrecProcessIT {
-  private static final Path JAR = Path.of(System.getProperty("callrec.jar", "target/callrec.jar"));
-
   @TempDir
   Path root;
   private final List<Process> processes = new ArrayList<>();
@@ -195,7 +194,7 @@ class CallrecProcessIT {
     awaitSocket(TestDaemon.foldersIn(root).socket(), first);
     Result second = run("run");
     assertThat(second.exitCode()).isEqualTo(5);
-    assertThat(second.stderr()).contains("callrec is already running");
+    assertThat(second.stderr()).contains("callrec is already running (pid " + first.pid() + ")");
     assertThat(first.isAlive()).isTrue();
   }
 
@@ -238,14 +237,7 @@ class CallrecProcessIT {
   private record Result(int exitCode, String stdout, String stderr) {}
 
   private ProcessBuilder callrec(String... arguments) {
-    Folders folders = TestDaemon.foldersIn(root);
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx192m", "-XX:+UseSerialGC", "-jar", JAR.toString()));
-    command.addAll(List.of(arguments));
-    command.addAll(List.of("--recordings-dir", folders.recordingsDir().toString(),
-        "--state-dir", folders.stateDir().toString(), "--socket", folders.socket().toString()));
-    return new ProcessBuilder(command);
+    return CallrecCommandLine.of(root, arguments);
   }
 
   private Process start(String name, String... arguments) throws IOException {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.callrec.ipc.ClientChannels;
-import dev.callrec.ipc.DaemonAlreadyRunningException;
+import dev.callrec.platform.DaemonAlreadyRunningException;
 import dev.callrec.platform.CurrentUser;
 import dev.callrec.proto.v1.GetStatusRequest;
 import dev.callrec.testing.TestDaemon;

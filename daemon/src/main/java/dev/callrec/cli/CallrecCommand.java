@@ -9,7 +9,7 @@ import picocli.CommandLine.IVersionProvider;
     subcommands = {RunCommand.class, DemoCommand.class, StartCommand.class, StopCommand.class,
         StatusCommand.class, ViewCommand.class, SourceCommand.class, WatchCommand.class, RecordingsCommand.class,
         EndCallCommand.class, InviteCommand.class, PlanCommand.class, DriveCommand.class, QueueCommand.class,
-        PromptsCommand.class},
+        PromptsCommand.class, AutostartCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 failure, 2 bad usage, 3 daemon not running, 4 no such call,",
         "5 already recording / already running, 6 permission denied."})
 final class CallrecCommand implements Runnable {

@@ -1,6 +1,6 @@
 package dev.callrec.cli;
 
-import dev.callrec.ipc.DaemonAlreadyRunningException;
+import dev.callrec.platform.DaemonAlreadyRunningException;
 import io.grpc.StatusRuntimeException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;

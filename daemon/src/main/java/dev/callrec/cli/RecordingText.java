@@ -3,6 +3,7 @@ package dev.callrec.cli;
 import dev.callrec.proto.v1.Event;
 import dev.callrec.proto.v1.Recording;
 import dev.callrec.proto.v1.RecordingState;
+import dev.callrec.recording.RecordingClock;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -10,14 +11,8 @@ import java.util.Locale;
 final class RecordingText {
   private RecordingText() {}
 
-  /** 42 s as "00:42", an hour and more as "1:02:03", like the UI's recording button. */
   static String clock(long millis) {
-    long seconds = Math.max(0, millis) / 1000;
-    long hours = seconds / 3600;
-    if (hours > 0) {
-      return String.format(Locale.ROOT, "%d:%02d:%02d", hours, seconds / 60 % 60, seconds % 60);
-    }
-    return String.format(Locale.ROOT, "%02d:%02d", seconds / 60, seconds % 60);
+    return RecordingClock.format(millis);
   }
 
   static String size(long bytes) {

@@ -1,5 +1,6 @@
 package dev.callrec.ipc;
 
+import dev.callrec.platform.DaemonAlreadyRunningException;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;

@@ -2,9 +2,11 @@ package dev.callrec.platform;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /** File operations that survive a power cut: data synced before it is named, names synced after. */
@@ -25,6 +27,20 @@ public final class DurableFiles {
     try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
       channel.force(true);
     }
+  }
+
+  /**
+   * Puts a fully written {@code temporary} file in place of {@code target}: synced first, then renamed in one
+   * step where the file system allows, then the folder synced. A crash leaves the old file or the new one.
+   */
+  public static void replace(Path temporary, Path target) throws IOException {
+    fsync(temporary);
+    try {
+      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+    fsyncDirectory(target.getParent());
   }
 
   /**

@@ -3,10 +3,8 @@ package dev.callrec.platform;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Properties;
@@ -64,12 +62,6 @@ public final class SecretFile {
     try (OutputStream out = Files.newOutputStream(temporary)) {
       secrets.store(out, "callrec secrets: keep private");
     }
-    DurableFiles.fsync(temporary);
-    try {
-      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-    }
-    DurableFiles.fsyncDirectory(file.getParent());
+    DurableFiles.replace(temporary, file);
   }
 }
