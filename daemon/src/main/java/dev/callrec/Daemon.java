@@ -13,6 +13,7 @@ import dev.callrec.store.Database;
 import dev.callrec.sync.Backoff;
 import dev.callrec.sync.DriveConnection;
 import dev.callrec.sync.Drives;
+import dev.callrec.sync.StoredMultipartUploads;
 import dev.callrec.sync.SyncIntake;
 import dev.callrec.sync.SyncService;
 import dev.callrec.sync.UploadOutcomes;
@@ -89,7 +90,8 @@ public final class Daemon implements AutoCloseable {
     Clock clock = config.clock();
     EventHub events = new EventHub(clock);
     DriveConnection drives = new DriveConnection(database,
-        new SecretFile(config.folders().stateDir().resolve(SECRETS_FILE)), new Drives(config.sync()));
+        new SecretFile(config.folders().stateDir().resolve(SECRETS_FILE)),
+        new Drives(config.sync(), new StoredMultipartUploads(database)));
     UploadOutcomes outcomes = new UploadOutcomes(database, events,
         new Backoff(FIRST_RETRY, LAST_RETRY, () -> ThreadLocalRandom.current().nextDouble()), clock);
     AtomicReference<RecordingService> recordingsRef = new AtomicReference<>();

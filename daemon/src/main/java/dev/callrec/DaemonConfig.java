@@ -22,6 +22,7 @@ public record DaemonConfig(Folders folders, int allowedCallerUid, DiskSpace disk
   static final String KEY_MIN_FREE_SPACE_MB = "min-free-space-mb";
   static final String KEY_MAX_UPLOAD_KB_PER_SECOND = "max-upload-kb-per-second";
   static final String KEY_UPLOADS_WAIT_FOR_RECORDING = "uploads-wait-for-recording";
+  static final String KEY_SHARE_LINK_HOURS = "share-link-hours";
   static final String KEY_PLAN = "plan";
   static final String KEY_FREE_PLAN_MIN_RECORDING_SECONDS = "free-plan-min-recording-seconds";
 
@@ -34,6 +35,13 @@ public record DaemonConfig(Folders folders, int allowedCallerUid, DiskSpace disk
         .map(value -> wholeNumber(KEY_MAX_UPLOAD_KB_PER_SECOND, value) * 1024).orElse(0L);
     boolean waitForRecording = config.get(KEY_UPLOADS_WAIT_FOR_RECORDING)
         .map(value -> yesOrNo(KEY_UPLOADS_WAIT_FOR_RECORDING, value)).orElse(true);
+    long shareLinkHours = config.get(KEY_SHARE_LINK_HOURS).map(value -> wholeNumber(KEY_SHARE_LINK_HOURS, value))
+        .orElse(SyncSettings.LONGEST_SHARE_LINK.toHours());
+    if (shareLinkHours < 1 || shareLinkHours > SyncSettings.LONGEST_SHARE_LINK.toHours()) {
+      throw new IllegalStateException(KEY_SHARE_LINK_HOURS + " in the config file must be from 1 to "
+          + SyncSettings.LONGEST_SHARE_LINK.toHours() + " (7 days, the longest an S3 link can last), not "
+          + shareLinkHours + ".");
+    }
     Plan plan = config.get(KEY_PLAN).map(DaemonConfig::plan).orElse(Plan.FREE);
     long minRecording = config.get(KEY_FREE_PLAN_MIN_RECORDING_SECONDS)
         .map(value -> wholeNumber(KEY_FREE_PLAN_MIN_RECORDING_SECONDS, value))
@@ -43,7 +51,8 @@ public record DaemonConfig(Folders folders, int allowedCallerUid, DiskSpace disk
           + "the free plan's " + FreePlan.MIN_RECORDING.toSeconds() + " s, not lengthen it.");
     }
     return new DaemonConfig(folders, CurrentUser.uid(), DiskSpace.withFloor(floorBytes),
-        CaptureDevices.forThisMachine(), Locale.getDefault(), new SyncSettings(uploadLimit, waitForRecording),
+        CaptureDevices.forThisMachine(), Locale.getDefault(), new SyncSettings(uploadLimit, waitForRecording,
+            Duration.ofHours(shareLinkHours)),
         new PlanSettings(plan, new FreePlan(Duration.ofSeconds(minRecording))), Clock.systemDefaultZone());
   }
 

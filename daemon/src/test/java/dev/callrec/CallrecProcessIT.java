@@ -3,7 +3,6 @@ package dev.callrec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.callrec.ipc.ClientChannels;
-import dev.callrec.ipc.SocketGuard;
 import dev.callrec.platform.Folders;
 import dev.callrec.proto.v1.ConnectDriveRequest;
 import dev.callrec.proto.v1.Event;
@@ -16,22 +15,19 @@ import dev.callrec.proto.v1.StopRecordingRequest;
 import dev.callrec.proto.v1.WatchEventsRequest;
 import dev.callrec.proto.v1.WebDavDrive;
 import dev.callrec.testing.ApacheDav;
-import dev.callrec.testing.CallrecCommandLine;
+import dev.callrec.testing.CallrecProcesses;
+import dev.callrec.testing.CallrecProcesses.Result;
 import dev.callrec.testing.EventCollector;
 import dev.callrec.testing.MediaFile;
 import dev.callrec.testing.TestDaemon;
 import io.grpc.ManagedChannel;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.assertj.core.data.Offset;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,18 +35,13 @@ import org.junit.jupiter.api.io.TempDir;
 class CallrecProcessIT {
   @TempDir
   Path root;
-  private final List<Process> processes = new ArrayList<>();
-
-  @AfterEach
-  void killLeftovers() {
-    processes.forEach(Process::destroyForcibly);
-  }
+  @AutoClose
+  final CallrecProcesses processes = new CallrecProcesses(() -> root);
 
   @Test
   void sigtermWhileRecordingLeavesAPlayableInterruptedFileAndExitsWithinFiveSeconds() throws Exception {
     Folders folders = TestDaemon.foldersIn(root);
-    Process daemon = start("daemon", "run");
-    awaitSocket(folders.socket(), daemon);
+    Process daemon = processes.startDaemon("daemon");
     ManagedChannel channel = ClientChannels.forSocket(folders.socket());
     try {
       EventCollector watcher = new EventCollector();
@@ -93,8 +84,7 @@ class CallrecProcessIT {
   @Test
   void aRecordingCutOffByKillDashNineIsCompletedAtTheNextStart() throws Exception {
     Folders folders = TestDaemon.foldersIn(root);
-    Process daemon = start("killed", "run");
-    awaitSocket(folders.socket(), daemon);
+    Process daemon = processes.startDaemon("killed");
     ManagedChannel channel = ClientChannels.forSocket(folders.socket());
     long recordedMs;
     try {
@@ -142,8 +132,7 @@ class CallrecProcessIT {
     Files.createDirectories(folders.stateDir());
     Files.writeString(folders.configFile(), "max-upload-kb-per-second = 256\n");
     try (ApacheDav dav = ApacheDav.start(root.resolve("apache"))) {
-      Process daemon = start("uploading", "run");
-      awaitSocket(folders.socket(), daemon);
+      Process daemon = processes.startDaemon("uploading");
       ManagedChannel channel = ClientChannels.forSocket(folders.socket());
       Path local;
       long sentBeforeKill;
@@ -167,8 +156,7 @@ class CallrecProcessIT {
         channel.shutdownNow();
       }
 
-      Process restarted = start("restarted", "run");
-      awaitSocket(folders.socket(), restarted);
+      Process restarted = processes.startDaemon("restarted");
       Path onServer = dav.davRoot().resolve("Recorded video calls").resolve(local.getFileName());
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (!Files.exists(onServer) && System.nanoTime() < deadline) {
@@ -190,9 +178,8 @@ class CallrecProcessIT {
 
   @Test
   void aSecondDaemonExitsWithAClearMessage() throws Exception {
-    Process first = start("first", "run");
-    awaitSocket(TestDaemon.foldersIn(root).socket(), first);
-    Result second = run("run");
+    Process first = processes.startDaemon("first");
+    Result second = processes.run("run");
     assertThat(second.exitCode()).isEqualTo(5);
     assertThat(second.stderr()).contains("callrec is already running (pid " + first.pid() + ")");
     assertThat(first.isAlive()).isTrue();
@@ -200,27 +187,26 @@ class CallrecProcessIT {
 
   @Test
   void commandLineDrivesTheDaemonWithExitCodesScriptsCanTrust() throws Exception {
-    Result notRunning = run("status");
+    Result notRunning = processes.run("status");
     assertThat(notRunning.exitCode()).isEqualTo(3);
     assertThat(notRunning.stderr()).contains("not running");
 
-    Process daemon = start("daemon", "run");
-    awaitSocket(TestDaemon.foldersIn(root).socket(), daemon);
-    Result started = run("start", "--chat", "Team sync", "--call", "c1", "--call-number", "3");
+    Process daemon = processes.startDaemon("daemon");
+    Result started = processes.run("start", "--chat", "Team sync", "--call", "c1", "--call-number", "3");
     assertThat(started.exitCode()).as(started.stderr()).isZero();
-    assertThat(run("start", "--chat", "Team sync", "--call", "c1").exitCode()).isEqualTo(5);
-    assertThat(run("status").stdout()).contains("Team sync - Call 3 - ").contains("call c1");
-    Result stopped = run("stop", "--call", "c1");
+    assertThat(processes.run("start", "--chat", "Team sync", "--call", "c1").exitCode()).isEqualTo(5);
+    assertThat(processes.run("status").stdout()).contains("Team sync - Call 3 - ").contains("call c1");
+    Result stopped = processes.run("stop", "--call", "c1");
     assertThat(stopped.exitCode()).isZero();
     assertThat(stopped.stdout()).contains("Saved ").contains("Team sync - Call 3 - ").contains("vp9");
-    assertThat(run("stop", "--call", "c1").exitCode()).isEqualTo(4);
-    assertThat(run("recordings").stdout()).contains("finished").contains("Team sync - Call 3 - ");
-    assertThat(run("start", "--chat", "").exitCode()).isEqualTo(2);
+    assertThat(processes.run("stop", "--call", "c1").exitCode()).isEqualTo(4);
+    assertThat(processes.run("recordings").stdout()).contains("finished").contains("Team sync - Call 3 - ");
+    assertThat(processes.run("start", "--chat", "").exitCode()).isEqualTo(2);
   }
 
   @Test
   void demoRecordsACallAndShowsTheFile() throws Exception {
-    Result demo = run("demo", "--seconds", "2");
+    Result demo = processes.run("demo", "--seconds", "2");
     assertThat(demo.exitCode()).as(demo.stderr()).isZero();
     assertThat(demo.stdout()).contains("● recording · 00:02").contains("Saved ").contains("video vp9 1280x720")
         .contains("audio opus").contains("Synced to the Drive: Recorded video calls/callrec demo - Call 1 - ")
@@ -231,40 +217,6 @@ class CallrecProcessIT {
       assertThat(MediaFile.probe(file).durationSeconds()).isCloseTo(2.0, Offset.offset(0.5));
       assertThat(TestDaemon.foldersIn(root).stateDir().resolve("demo-drive/Recorded video calls")
           .resolve(file.getFileName())).hasSameBinaryContentAs(file);
-    }
-  }
-
-  private record Result(int exitCode, String stdout, String stderr) {}
-
-  private ProcessBuilder callrec(String... arguments) {
-    return CallrecCommandLine.of(root, arguments);
-  }
-
-  private Process start(String name, String... arguments) throws IOException {
-    Process process = callrec(arguments)
-        .redirectOutput(root.resolve(name + ".out").toFile())
-        .redirectError(root.resolve(name + ".err").toFile())
-        .start();
-    processes.add(process);
-    return process;
-  }
-
-  private Result run(String... arguments) throws Exception {
-    Path out = Files.createTempFile(root, "cli", ".out");
-    Path err = Files.createTempFile(root, "cli", ".err");
-    Process process = callrec(arguments).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    processes.add(process);
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("callrec %s finishes", List.of(arguments)).isTrue();
-    return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
-  }
-
-  private static void awaitSocket(Path socket, Process daemon) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!SocketGuard.isAnswering(socket)) {
-      assertThat(daemon.isAlive()).as("daemon is running").isTrue();
-      assertThat(System.nanoTime()).as("daemon answers within 30 s").isLessThan(deadline);
-      Thread.sleep(50);
     }
   }
 }

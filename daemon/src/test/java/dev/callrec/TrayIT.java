@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.callrec.ipc.SocketGuard;
 import dev.callrec.platform.Folders;
 import dev.callrec.testing.CallrecCommandLine;
+import dev.callrec.testing.CallrecProcesses;
 import dev.callrec.testing.TestDaemon;
 import dev.callrec.testing.VirtualDisplay;
 import java.io.IOException;
@@ -16,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,12 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TrayIT {
   @TempDir
   Path root;
-  private final List<Process> processes = new ArrayList<>();
-
-  @AfterEach
-  void stopAll() {
-    processes.forEach(Process::destroyForcibly);
-  }
+  @AutoClose
+  final CallrecProcesses processes = new CallrecProcesses(() -> root);
 
   @Test
   void theMenuOpensTheRecordingsFolderAndQuitsCleanly() throws Exception {
@@ -93,9 +90,7 @@ class TrayIT {
       builder.environment().put("DISPLAY", display.name());
     }
     builder.environment().remove("XDG_CURRENT_DESKTOP");
-    Process process = builder.redirectErrorStream(true).redirectOutput(root.resolve(name + ".out").toFile()).start();
-    processes.add(process);
-    return process;
+    return processes.start(name, builder);
   }
 
   /** Clicks the icon until the menu shows: the first click can reach an icon that is still being embedded. */

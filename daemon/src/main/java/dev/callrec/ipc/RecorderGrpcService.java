@@ -167,7 +167,8 @@ public final class RecorderGrpcService extends RecorderServiceGrpc.RecorderServi
   @Override
   public void connectDrive(ConnectDriveRequest request, StreamObserver<ConnectDriveResponse> response) {
     DriveSpec spec = SyncProtoMapper.toSpec(request);
-    String password = request.hasWebdav() ? request.getWebdav().getPassword() : "";
+    String password = request.hasWebdav() ? request.getWebdav().getPassword()
+        : request.hasS3() ? request.getS3().getSecretAccessKey() : "";
     try {
       answer(response, ConnectDriveResponse.newBuilder()
           .setDrive(SyncProtoMapper.toProto(sync.connect(spec, password))).build());

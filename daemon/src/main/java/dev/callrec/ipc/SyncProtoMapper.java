@@ -14,6 +14,7 @@ import dev.callrec.proto.v1.UploadState;
 import dev.callrec.recording.RecordingSnapshot;
 import dev.callrec.sync.DriveSpec;
 import dev.callrec.sync.QueuedUpload;
+import dev.callrec.sync.S3Bucket;
 import dev.callrec.sync.SyncService;
 import java.net.URI;
 import java.nio.file.Path;
@@ -55,18 +56,60 @@ final class SyncProtoMapper {
         }
         return new DriveSpec(DriveSpec.Kind.WEBDAV, uri.toString(), request.getWebdav().getUser().trim());
       }
-      default -> throw new IllegalArgumentException("Say which Drive to connect: local_folder or webdav.");
+      case S3 -> {
+        return s3Spec(request.getS3());
+      }
+      default -> throw new IllegalArgumentException("Say which Drive to connect: local_folder, webdav or s3.");
     }
   }
 
+  private static DriveSpec s3Spec(dev.callrec.proto.v1.S3Drive s3) {
+    String endpoint = s3.getEndpoint().trim();
+    URI uri;
+    try {
+      uri = URI.create(endpoint);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("s3.endpoint is not a valid address: " + endpoint);
+    }
+    if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme())
+        || uri.getHost() == null) {
+      throw new IllegalArgumentException("s3.endpoint must be an http:// or https:// address, e.g. "
+          + "https://s3.eu-central-1.amazonaws.com or http://minio.example.com:9000.");
+    }
+    if (s3.getAccessKeyId().isBlank()) {
+      throw new IllegalArgumentException("s3.access_key_id is required.");
+    }
+    if (s3.getSecretAccessKey().isEmpty()) {
+      throw new IllegalArgumentException("s3.secret_access_key is required.");
+    }
+    if (s3.getBucket().isBlank()) {
+      throw new IllegalArgumentException("s3.bucket is required.");
+    }
+    S3Bucket bucket;
+    try {
+      bucket = new S3Bucket(s3.getBucket().trim(), s3.getPrefix(), s3.getRegion(),
+          !s3.hasPathStyle() || s3.getPathStyle());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("s3: " + e.getMessage());
+    }
+    return new DriveSpec(DriveSpec.Kind.S3, uri.toString(), s3.getAccessKeyId().trim(), bucket);
+  }
+
   static Drive toProto(SyncService.ConnectedDrive drive) {
-    return Drive.newBuilder()
-        .setKind(drive.spec().kind() == DriveSpec.Kind.WEBDAV ? DriveKind.DRIVE_KIND_WEBDAV
-            : DriveKind.DRIVE_KIND_LOCAL_FOLDER)
+    Drive.Builder proto = Drive.newBuilder()
+        .setKind(switch (drive.spec().kind()) {
+          case LOCAL_FOLDER -> DriveKind.DRIVE_KIND_LOCAL_FOLDER;
+          case WEBDAV -> DriveKind.DRIVE_KIND_WEBDAV;
+          case S3 -> DriveKind.DRIVE_KIND_S3;
+        })
         .setLocation(drive.spec().location())
         .setUser(drive.spec().user())
-        .setDescription(drive.description())
-        .build();
+        .setDescription(drive.description());
+    S3Bucket bucket = drive.spec().bucket();
+    if (bucket != null) {
+      proto.setBucket(bucket.name()).setPrefix(bucket.prefix()).setRegion(bucket.region());
+    }
+    return proto.build();
   }
 
   static GetQueueResponse toProto(SyncService.QueueView queue) {

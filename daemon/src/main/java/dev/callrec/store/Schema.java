@@ -78,7 +78,16 @@ final class Schema {
             PRIMARY KEY (call_id, chat_key)
           )""",
           "CREATE TABLE chat_numbers (chat_key TEXT PRIMARY KEY, last_number INTEGER NOT NULL)",
-          "CREATE TABLE counted_calls (call_id TEXT PRIMARY KEY, counted_by TEXT NOT NULL)"));
+          "CREATE TABLE counted_calls (call_id TEXT PRIMARY KEY, counted_by TEXT NOT NULL)"),
+      // 3: S3 multipart uploads in flight, so that a restart continues one instead of sending it again.
+      List.of(
+          """
+          CREATE TABLE multipart_uploads (
+            object_key TEXT PRIMARY KEY,
+            upload_id TEXT NOT NULL,
+            part_size INTEGER NOT NULL,
+            created_at INTEGER NOT NULL
+          )"""));
 
   private Schema() {}
 

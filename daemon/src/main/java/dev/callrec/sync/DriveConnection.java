@@ -11,7 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Drive the user connected: kept in the database (kind, location, user) and the secrets file (password),
+ * The Drive the user connected: kept in the database (kind, location, user, and an S3 Drive's bucket, prefix,
+ * region and addressing) and the secrets file (the password, or an S3 Drive's secret key),
  * opened when first needed after a start.
  */
 public final class DriveConnection {
@@ -19,6 +20,10 @@ public final class DriveConnection {
   private static final String KIND = "drive.kind";
   private static final String LOCATION = "drive.location";
   private static final String USER = "drive.user";
+  private static final String BUCKET = "drive.bucket";
+  private static final String PREFIX = "drive.prefix";
+  private static final String REGION = "drive.region";
+  private static final String PATH_STYLE = "drive.path-style";
   private static final String PASSWORD = "drive.password";
 
   private final Database database;
@@ -44,8 +49,11 @@ public final class DriveConnection {
       if (kind == null) {
         return Optional.empty();
       }
+      String bucket = Settings.get(connection, BUCKET, null);
       return Optional.of(new DriveSpec(DriveSpec.Kind.valueOf(kind), Settings.get(connection, LOCATION, ""),
-          Settings.get(connection, USER, "")));
+          Settings.get(connection, USER, ""), bucket == null ? null : new S3Bucket(bucket,
+              Settings.get(connection, PREFIX, ""), Settings.get(connection, REGION, S3Bucket.DEFAULT_REGION),
+              Boolean.parseBoolean(Settings.get(connection, PATH_STYLE, "true")))));
     });
   }
 
@@ -94,6 +102,13 @@ public final class DriveConnection {
         Settings.put(connection, KIND, spec.kind().name());
         Settings.put(connection, LOCATION, spec.location());
         Settings.put(connection, USER, spec.user());
+        removeBucket(connection);
+        if (spec.bucket() != null) {
+          Settings.put(connection, BUCKET, spec.bucket().name());
+          Settings.put(connection, PREFIX, spec.bucket().prefix());
+          Settings.put(connection, REGION, spec.bucket().region());
+          Settings.put(connection, PATH_STYLE, Boolean.toString(spec.bucket().pathStyle()));
+        }
         return null;
       });
       closeDrive();
@@ -109,11 +124,18 @@ public final class DriveConnection {
       Settings.remove(connection, KIND);
       Settings.remove(connection, LOCATION);
       Settings.remove(connection, USER);
+      removeBucket(connection);
       return null;
     });
     secrets.remove(PASSWORD);
     closeDrive();
     log.info("Disconnected the Drive");
+  }
+
+  private static void removeBucket(Connection connection) throws SQLException {
+    for (String key : new String[] {BUCKET, PREFIX, REGION, PATH_STYLE}) {
+      Settings.remove(connection, key);
+    }
   }
 
   public synchronized void close() {

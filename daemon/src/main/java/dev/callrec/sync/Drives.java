@@ -9,9 +9,12 @@ public final class Drives implements DriveFactory {
   public static final String FOLDER = "Recorded video calls";
 
   private final SyncSettings settings;
+  private final MultipartUploads multipart;
 
-  public Drives(SyncSettings settings) {
+  /** {@code multipart}: where S3 Drives keep the uploads they have started, to continue them after a restart. */
+  public Drives(SyncSettings settings, MultipartUploads multipart) {
     this.settings = settings;
+    this.multipart = multipart;
   }
 
   @Override
@@ -20,6 +23,7 @@ public final class Drives implements DriveFactory {
       case LOCAL_FOLDER -> new LocalFolderDrive(Path.of(spec.location()));
       case WEBDAV -> new WebDavDrive(URI.create(spec.location()), spec.user(), password.toCharArray(), FOLDER,
           settings.bytesPerSecond());
+      case S3 -> new S3Drive(URI.create(spec.location()), spec.bucket(), spec.user(), password, multipart, settings);
     };
   }
 }

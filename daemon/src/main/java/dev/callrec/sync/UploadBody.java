@@ -2,13 +2,11 @@ package dev.callrec.sync;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.TimeUnit;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
 
@@ -17,23 +15,17 @@ import org.apache.hc.core5.http.io.entity.AbstractHttpEntity;
  * progress callback as it goes, and held to a rate so the call keeps its bandwidth.
  */
 final class UploadBody extends AbstractHttpEntity {
-  private static final int CHUNK_BYTES = 64 * 1024;
-
   private final Path file;
   private final long size;
-  private final long bytesPerSecond;
-  private final Drive.UploadProgress progress;
+  private final UploadPace pace;
 
   /** {@code bytesPerSecond} 0 sends as fast as the network allows. */
   UploadBody(Path file, long size, long bytesPerSecond, Drive.UploadProgress progress) {
     super(ContentType.APPLICATION_OCTET_STREAM, null, false);
     this.file = file;
     this.size = size;
-    this.bytesPerSecond = bytesPerSecond;
-    this.progress = progress;
+    this.pace = new UploadPace(bytesPerSecond, size, progress);
   }
-
-  /** The SHA-1 of what was sent, once all of it was; null before. */
 
   @Override
   public long getContentLength() {
@@ -57,22 +49,16 @@ final class UploadBody extends AbstractHttpEntity {
 
   @Override
   public void writeTo(OutputStream out) throws IOException {
-    int chunkBytes = bytesPerSecond > 0 ? (int) Math.max(4096, Math.min(CHUNK_BYTES, bytesPerSecond / 20)) : CHUNK_BYTES;
-    ByteBuffer buffer = ByteBuffer.allocate(chunkBytes);
-    long started = System.nanoTime();
+    ByteBuffer buffer = ByteBuffer.allocate(pace.chunkBytes());
     long sent = 0;
-    progress.sent(0, size);
+    pace.start(0);
     try (FileChannel in = open()) {
       while (sent < size) {
-        if (Thread.currentThread().isInterrupted()) {
-          throw new InterruptedIOException("The upload was interrupted");
-        }
         buffer.clear().limit((int) Math.min(buffer.capacity(), size - sent));
         int read = read(in, buffer);
         out.write(buffer.array(), 0, read);
         sent += read;
-        progress.sent(sent, size);
-        holdToRate(started, sent);
+        pace.sent(read);
       }
     }
     out.flush();
@@ -97,22 +83,6 @@ final class UploadBody extends AbstractHttpEntity {
       throw e;
     } catch (IOException e) {
       throw new UnreadableFileException(e);
-    }
-  }
-
-  private void holdToRate(long started, long sent) throws InterruptedIOException {
-    if (bytesPerSecond <= 0) {
-      return;
-    }
-    long due = started + (long) (sent * 1e9 / bytesPerSecond);
-    long ahead = due - System.nanoTime();
-    if (ahead > 0) {
-      try {
-        TimeUnit.NANOSECONDS.sleep(ahead);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new InterruptedIOException("The upload was interrupted");
-      }
     }
   }
 

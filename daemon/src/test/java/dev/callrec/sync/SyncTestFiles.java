@@ -1,6 +1,7 @@
 package dev.callrec.sync;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,6 +17,19 @@ final class SyncTestFiles {
     byte[] bytes = new byte[size];
     new Random(seed).nextBytes(bytes);
     return Files.write(file, bytes);
+  }
+
+  /** A large file of random bytes, written a megabyte at a time. */
+  static Path largeRandomFile(Path file, long size, long seed) throws IOException {
+    Random random = new Random(seed);
+    byte[] chunk = new byte[1 << 20];
+    try (OutputStream out = Files.newOutputStream(file)) {
+      for (long written = 0; written < size; written += chunk.length) {
+        random.nextBytes(chunk);
+        out.write(chunk, 0, (int) Math.min(chunk.length, size - written));
+      }
+    }
+    return file;
   }
 
   /** The names in a folder, hidden ones too, sorted. */
