@@ -17,11 +17,7 @@ public final class PromptText {
   }
 
   private static String title(RecordingSnapshot recording) {
-    if (recording == null || recording.file() == null) {
-      return "the recording";
-    }
-    String name = recording.file().getFileName().toString();
-    return name.endsWith(".webm") ? name.substring(0, name.length() - ".webm".length()) : name;
+    return recording == null || recording.file() == null ? "the recording" : recording.title();
   }
 
   private static String audience(RecordingSnapshot recording) {

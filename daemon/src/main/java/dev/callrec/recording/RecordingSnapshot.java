@@ -26,4 +26,15 @@ public record RecordingSnapshot(
     CallView view,
     boolean recovered,
     MediaInfo media,
-    String failureMessage) {}
+    String failureMessage) {
+
+  /** The recording as people name it: its file's name without ".webm", or its chat's before it has a file. */
+  public String title() {
+    if (file == null) {
+      return chat.displayName();
+    }
+    String name = file.getFileName().toString();
+    return name.endsWith(RecordingFileNames.EXTENSION)
+        ? name.substring(0, name.length() - RecordingFileNames.EXTENSION.length()) : name;
+  }
+}

@@ -5,10 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** What every Drive agrees on: the folder recordings go to, which names they may take, the local file's size. */
+/** What every Drive agrees on: which names recordings may take, the local file's size. */
 final class DriveFiles {
-  static final String DEFAULT_FOLDER = "Recorded video calls";
-
   private DriveFiles() {}
 
   /** A name is one path segment: the sanitized recording names always are; anything else is a caller's bug. */

@@ -33,7 +33,7 @@ public final class LocalFolderDrive implements Drive {
 
   public LocalFolderDrive(Path driveRoot) {
     this.driveRoot = driveRoot.toAbsolutePath().normalize();
-    this.folder = this.driveRoot.resolve(DriveFiles.DEFAULT_FOLDER);
+    this.folder = this.driveRoot.resolve(Drives.FOLDER);
   }
 
   @Override
@@ -63,7 +63,7 @@ public final class LocalFolderDrive implements Drive {
     DriveFiles.checkName(name);
     long size = DriveFiles.size(file);
     Path target = folder.resolve(name);
-    Uploaded uploaded = new Uploaded(DriveFiles.DEFAULT_FOLDER + "/" + name, size);
+    Uploaded uploaded = new Uploaded(Drives.FOLDER + "/" + name, size);
     Path temporary = folder.resolve("." + name + ".upload");
     try {
       requireRoot();

@@ -26,7 +26,7 @@ public record S3Bucket(String name, String prefix, String region, boolean pathSt
 
   /** The key prefix recordings go under, ending in {@code /}: {@code <prefix>/Recorded video calls/}. */
   String folderKey() {
-    return (prefix.isEmpty() ? "" : prefix + "/") + DriveFiles.DEFAULT_FOLDER + "/";
+    return (prefix.isEmpty() ? "" : prefix + "/") + Drives.FOLDER + "/";
   }
 
   private static String trimSlashes(String prefix) {

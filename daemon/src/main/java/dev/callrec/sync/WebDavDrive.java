@@ -48,7 +48,6 @@ import org.slf4j.LoggerFactory;
  * a different file and any other 4xx are {@code PERMANENT}.
  */
 public final class WebDavDrive implements Drive {
-  public static final String DEFAULT_FOLDER = DriveFiles.DEFAULT_FOLDER;
   private static final Logger log = LoggerFactory.getLogger(WebDavDrive.class);
 
   private final URI baseUrl;
@@ -59,7 +58,7 @@ public final class WebDavDrive implements Drive {
   private volatile boolean folderMade;
 
   public WebDavDrive(URI baseUrl, String user, char[] password) {
-    this(baseUrl, user, password, DEFAULT_FOLDER, 0);
+    this(baseUrl, user, password, Drives.FOLDER, 0);
   }
 
   /**

@@ -43,7 +43,7 @@ public final class DaemonTrayActions implements TrayActions {
         ? (int) (queue.currentSent() * 100 / queue.currentTotal()) : -1;
     List<TrayState.ShareQuestion> questions = sync.pendingPrompts().stream()
         .filter(prompt -> prompt.prompt().kind() != PromptKind.CONNECT_DRIVE && prompt.recording() != null)
-        .map(prompt -> new TrayState.ShareQuestion(prompt.prompt().id(), title(prompt.recording())))
+        .map(prompt -> new TrayState.ShareQuestion(prompt.prompt().id(), prompt.recording().title()))
         .toList();
     RecordingSnapshot first = active.isEmpty() ? null : active.get(0);
     return new TrayState(first == null ? null : first.chat().displayName(), first == null ? 0 : first.elapsedMs(),
@@ -108,10 +108,5 @@ public final class DaemonTrayActions implements TrayActions {
   @Override
   public void quit() {
     quit.run();
-  }
-
-  private static String title(RecordingSnapshot recording) {
-    String name = recording.file() == null ? recording.chat().displayName() : recording.file().getFileName().toString();
-    return name.endsWith(".webm") ? name.substring(0, name.length() - ".webm".length()) : name;
   }
 }
