@@ -34,7 +34,8 @@ public final class UploadBenchmark {
         curl(dav, List.of("-X", "MKCOL", dav.davUrl().resolve("curl/").toString()), 201);
         race.run(new UploadRace.Uploader(name -> viaCallrec(dav, race.file(), name),
                 landedIn(dav, FOLDER, race.size())),
-            new UploadRace.Uploader(name -> viaCurl(dav, race.file(), name), landedIn(dav, "curl", race.size())),
+            List.of(new UploadRace.Baseline("curl -T", new UploadRace.Uploader(name -> viaCurl(dav, race.file(), name),
+                landedIn(dav, "curl", race.size())))),
             () -> clear(dav), "Upload throughput ratio");
       }
     }

@@ -12,9 +12,9 @@ import java.util.stream.Stream;
 
 /**
  * What the upload benchmarks share: their options ({@code --size-mb N --rounds N}), a work folder with room for
- * the file and what the server keeps of it, and the race itself. callrec and curl send the same random file to
- * the same server in alternating order round by round, so that neither always goes first into a warmer cache,
- * and the throughput of each and their ratio are printed every round and as a mean at the end.
+ * the file and what the server keeps of it, and the race itself. callrec and its baselines (curl) send the same
+ * random file to the same server in alternating order round by round, so that none always goes first into a
+ * warmer cache, and the throughput of each and the ratios are printed every round and as means at the end.
  */
 final class UploadRace implements AutoCloseable {
   static final long MB = 1024 * 1024;
@@ -22,7 +22,6 @@ final class UploadRace implements AutoCloseable {
   private final int sizeMb;
   private final int rounds;
   private final Path workDir;
-  private final List<Double> ratios = new ArrayList<>();
 
   /** Sends the file to the server under {@code name}: what the clock measures. */
   @FunctionalInterface
@@ -44,6 +43,9 @@ final class UploadRace implements AutoCloseable {
 
   /** One side of the race. */
   record Uploader(Upload upload, Landed landed) {}
+
+  /** What callrec is measured against, under {@code name} in what is printed. */
+  record Baseline(String name, Uploader uploader) {}
 
   private UploadRace(int sizeMb, int rounds, Path workDir) {
     this.sizeMb = sizeMb;
@@ -102,35 +104,47 @@ final class UploadRace implements AutoCloseable {
   }
 
   /**
-   * Writes the file, warms both sides up, runs the rounds with the server emptied after each, and prints each
-   * round and then the mean ratio under {@code ratioTitle}.
+   * Writes the file, warms every side up, runs the rounds with the server emptied after each, and prints each
+   * round and then the mean ratio against each baseline under {@code ratioTitle}. Odd rounds start with
+   * callrec, even ones with the baselines.
    */
-  void run(Uploader callrec, Uploader curl, Clear clear, String ratioTitle) throws Exception {
+  void run(Uploader callrec, List<Baseline> baselines, Clear clear, String ratioTitle) throws Exception {
     writeRandom(file(), size());
     // JIT, first connections and a cold server are not what we measure.
     timed(callrec, "warm-up");
-    timed(curl, "warm-up");
+    for (Baseline baseline : baselines) {
+      timed(baseline.uploader(), "warm-up");
+    }
     clear.run();
+    List<List<Double>> ratios = new ArrayList<>();
+    baselines.forEach(baseline -> ratios.add(new ArrayList<>()));
     for (int round = 1; round <= rounds; round++) {
       String name = "round-" + round + ".bin";
-      double callrecSeconds;
-      double curlSeconds;
-      if (round % 2 == 1) {
-        callrecSeconds = timed(callrec, name);
-        curlSeconds = timed(curl, name);
-      } else {
-        curlSeconds = timed(curl, name);
+      boolean callrecFirst = round % 2 == 1;
+      double callrecSeconds = callrecFirst ? timed(callrec, name) : 0;
+      double[] baselineSeconds = new double[baselines.size()];
+      for (int i = 0; i < baselines.size(); i++) {
+        baselineSeconds[i] = timed(baselines.get(i).uploader(), name);
+      }
+      if (!callrecFirst) {
         callrecSeconds = timed(callrec, name);
       }
       clear.run();
-      double ratio = curlSeconds / callrecSeconds;
-      ratios.add(ratio);
-      System.out.printf(Locale.ROOT, "round %d (%s first): callrec %.1f MB/s (%.3f s); curl %.1f MB/s (%.3f s);"
-              + " ratio callrec/curl %.3f%n", round, round % 2 == 1 ? "callrec" : "curl",
-          sizeMb / callrecSeconds, callrecSeconds, sizeMb / curlSeconds, curlSeconds, ratio);
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "round %d (%s first): callrec %.1f MB/s"
+          + " (%.3f s)", round, callrecFirst ? "callrec" : "baselines", sizeMb / callrecSeconds, callrecSeconds));
+      for (int i = 0; i < baselines.size(); i++) {
+        double ratio = baselineSeconds[i] / callrecSeconds;
+        ratios.get(i).add(ratio);
+        line.append(String.format(Locale.ROOT, "; %s %.1f MB/s (%.3f s), ratio %.3f", baselines.get(i).name(),
+            sizeMb / baselineSeconds[i], baselineSeconds[i], ratio));
+      }
+      System.out.println(line);
     }
-    System.out.printf(Locale.ROOT, "%s, callrec / curl: %.3f (mean of %d; goal ≥ 0.9)%n", ratioTitle,
-        ratios.stream().mapToDouble(Double::doubleValue).average().orElseThrow(), rounds);
+    for (int i = 0; i < baselines.size(); i++) {
+      System.out.printf(Locale.ROOT, "%s, callrec / %s: %.3f (mean of %d; goal ≥ 0.9)%n", ratioTitle,
+          baselines.get(i).name(), ratios.get(i).stream().mapToDouble(Double::doubleValue).average().orElseThrow(),
+          rounds);
+    }
   }
 
   /** Wall-clock seconds of one upload, checked to have landed. */

@@ -5,20 +5,23 @@ import java.io.InputStream;
 import software.amazon.awssdk.http.ContentStreamProvider;
 
 /**
- * The bytes of one S3 request (a part, or a small file whole), held in memory so their MD5 can go in the
- * request's {@code Content-MD5} header before they are sent. The SDK may read them more than once (to sign
- * them, or to send them again); only the first read of each byte counts as sent and is held to the rate.
+ * The bytes of one S3 request (a part, or a small file whole), held in memory so their checksum can go in the
+ * request's headers before they are sent. Should the SDK read them more than once, only the first read of
+ * each byte counts as sent and is held to the rate.
  */
 final class PartBody implements ContentStreamProvider {
   private final byte[] bytes;
   private final int length;
   private final UploadPace pace;
+  private final Runnable allOut;
   private int counted;
 
-  PartBody(byte[] bytes, int length, UploadPace pace) {
+  /** {@code allOut} runs once the last byte has been handed to the network. */
+  PartBody(byte[] bytes, int length, UploadPace pace, Runnable allOut) {
     this.bytes = bytes;
     this.length = length;
     this.pace = pace;
+    this.allOut = allOut;
   }
 
   /** How many of the bytes went out, for {@link UploadPace#rewind} when the request failed. */
@@ -49,6 +52,9 @@ final class PartBody implements ContentStreamProvider {
           int fresh = position - counted;
           counted = position;
           pace.sent(fresh);
+          if (counted == length) {
+            allOut.run();
+          }
         }
         return n;
       }

@@ -8,18 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,10 +33,13 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.Part;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
@@ -51,10 +53,12 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  *   <li>a recording of one part size or less goes in one PUT;
  *   <li>a larger one is a multipart upload whose id is kept in the daemon's database before its first part is
  *       sent. An attempt after a crash, a restart or a dropped connection lists the parts the server has,
- *       keeps those whose size and MD5 match the recording's, and sends the rest: at most the part that was
- *       on its way is sent again;
- *   <li>every part (and a single PUT) carries its {@code Content-MD5}, which the server checks, and the ETag it
- *       answers is compared with it where it is an MD5 (encrypted buckets give other ETags);
+ *       keeps those whose size and CRC32C (or MD5) match the recording's, and sends the rest: at most the part
+ *       that was on its way is sent again. Parts go out one at a time, the next starting once the one before
+ *       has sent its last byte ({@link PartPipeline});
+ *   <li>every part (and a single PUT) carries its CRC32C, which the server checks and answers with; a store that
+ *       does not know that header answers without it, and then its ETag is compared with the part's MD5 where
+ *       the ETag is one (encrypted buckets give other ETags);
  *   <li>CompleteMultipartUpload; if the server no longer knows the upload (an earlier completion whose answer
  *       was lost), the object landed if HEAD finds it whole.
  * </ol>
@@ -77,7 +81,6 @@ public final class S3Drive implements Drive {
   public static final long DEFAULT_PART_SIZE = 8L * 1024 * 1024;
   static final Duration ABANDONED_AFTER = Duration.ofDays(1);
   private static final int MAX_PARTS = 10_000;
-  private static final Pattern PLAIN_MD5 = Pattern.compile("[0-9a-fA-F]{32}");
   private static final Pattern MULTIPART_ETAG = Pattern.compile("([0-9a-fA-F]{32})-(\\d+)");
   private static final Logger log = LoggerFactory.getLogger(S3Drive.class);
 
@@ -133,8 +136,9 @@ public final class S3Drive implements Drive {
         .region(Region.of(bucket.region()))
         .credentialsProvider(credentials)
         .serviceConfiguration(addressing)
-        // Content-MD5 is the checksum every S3-compatible store checks; the SDK's own (CRC32 in a trailer)
-        // is not understood everywhere yet.
+        .putAuthScheme(new ChecksummedBodyAuthScheme())
+        // callrec sends each part's CRC32C itself, in a header: the SDK's would go in an aws-chunked trailer,
+        // which not every S3-compatible store understands.
         .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
         .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
         .httpClientBuilder(Apache5HttpClient.builder()
@@ -247,13 +251,13 @@ public final class S3Drive implements Drive {
     } catch (IOException e) {
       throw unreadable(file, e);
     }
-    byte[] md5 = md5(buffer, (int) size);
+    String crc32c = PartChecksum.crc32c(buffer, (int) size);
     pace.start(0);
-    PartBody body = new PartBody(buffer, (int) size, pace);
-    String etag = send(pace, body, "upload " + key, () -> s3.putObject(b -> b.bucket(bucket.name()).key(key)
-        .contentLength(size).contentMD5(Base64.getEncoder().encodeToString(md5)),
-        RequestBody.fromContentProvider(body, size, "video/webm")).eTag());
-    checkEtag(etag, md5, key);
+    PartBody body = new PartBody(buffer, (int) size, pace, () -> { });
+    PutObjectResponse put = send(pace, body, "upload " + key, () -> s3.putObject(b -> b.bucket(bucket.name())
+        .key(key).contentLength(size).checksumCRC32C(crc32c),
+        RequestBody.fromContentProvider(body, size, "video/webm")));
+    checkArrived(crc32c, put.checksumCRC32C(), put.eTag(), buffer, (int) size, key);
   }
 
   private void sendParts(FileChannel in, Path file, String key, long size, long parts,
@@ -301,7 +305,7 @@ public final class S3Drive implements Drive {
 
   private MultipartUploads.Started create(String key, long parts) throws DriveException, InterruptedException {
     String uploadId = call("start the upload of " + key, () -> s3.createMultipartUpload(b -> b.bucket(bucket.name())
-        .key(key).contentType("video/webm")).uploadId());
+        .key(key).contentType("video/webm").checksumAlgorithm(ChecksumAlgorithm.CRC32_C)).uploadId());
     MultipartUploads.Started started = new MultipartUploads.Started(key, uploadId, parts, clock.instant());
     multipart.remember(started);
     return started;
@@ -310,40 +314,48 @@ public final class S3Drive implements Drive {
   private List<CompletedPart> sendMissingParts(FileChannel in, Path file, MultipartUploads.Started started,
       long size, int count, Map<Integer, Part> stored, UploadPace pace) throws DriveException, InterruptedException {
     long parts = started.partSize();
-    byte[] buffer = new byte[(int) parts];
-    List<CompletedPart> completed = new ArrayList<>(count);
-    long reused = 0;
+    AtomicLong reused = new AtomicLong();
     pace.start(0);
-    for (int number = 1; number <= count; number++) {
-      long offset = (number - 1) * parts;
-      int length = (int) Math.min(parts, size - offset);
-      readAt(in, buffer, offset, length, file);
-      byte[] md5 = md5(buffer, length);
-      Part there = stored.get(number);
-      if (there != null && there.size() != null && there.size() == length && sameMd5(there.eTag(), md5)) {
-        completed.add(CompletedPart.builder().partNumber(number).eTag(there.eTag()).build());
-        reused += length;
-        pace.skipped(length);
-        continue;
+    List<CompletedPart> completed;
+    try (PartPipeline<CompletedPart> pipeline = new PartPipeline<>((int) parts)) {
+      for (int number = 1; number <= count; number++) {
+        int partNumber = number;
+        long offset = (number - 1) * parts;
+        int length = (int) Math.min(parts, size - offset);
+        pipeline.add((buffer, turn) -> {
+          readAt(in, buffer, offset, length, file);
+          String crc32c = PartChecksum.crc32c(buffer, length);
+          Part there = stored.get(partNumber);
+          boolean keep = there != null && there.size() != null && there.size() == length
+              && PartChecksum.difference(crc32c, there.checksumCRC32C(), there.eTag(), buffer, length) == null;
+          turn.await();
+          if (keep) {
+            reused.addAndGet(length);
+            pace.skipped(length);
+            return CompletedPart.builder().partNumber(partNumber).eTag(there.eTag()).checksumCRC32C(crc32c).build();
+          }
+          return sendPart(started, partNumber, buffer, length, crc32c, pace, turn::pass);
+        });
       }
-      completed.add(sendPart(started, number, buffer, length, md5, pace));
+      completed = pipeline.results();
     }
-    if (reused > 0) {
-      log.info("Continued the upload of {}: {} of {} bytes were on {} already", started.objectKey(), reused, size,
-          describe());
+    if (reused.get() > 0) {
+      log.info("Continued the upload of {}: {} of {} bytes were on {} already", started.objectKey(), reused.get(),
+          size, describe());
     }
     return completed;
   }
 
   private CompletedPart sendPart(MultipartUploads.Started started, int number, byte[] buffer, int length,
-      byte[] md5, UploadPace pace) throws DriveException, InterruptedException {
-    PartBody body = new PartBody(buffer, length, pace);
-    String etag = send(pace, body, "upload part " + number + " of " + started.objectKey(),
+      String crc32c, UploadPace pace, Runnable allOut) throws DriveException, InterruptedException {
+    PartBody body = new PartBody(buffer, length, pace, allOut);
+    UploadPartResponse sent = send(pace, body, "upload part " + number + " of " + started.objectKey(),
         () -> s3.uploadPart(b -> b.bucket(bucket.name()).key(started.objectKey()).uploadId(started.uploadId())
-            .partNumber(number).contentLength((long) length).contentMD5(Base64.getEncoder().encodeToString(md5)),
-            RequestBody.fromContentProvider(body, length, "application/octet-stream")).eTag());
-    checkEtag(etag, md5, started.objectKey() + " (part " + number + ")");
-    return CompletedPart.builder().partNumber(number).eTag(etag).build();
+            .partNumber(number).contentLength((long) length).checksumCRC32C(crc32c),
+            RequestBody.fromContentProvider(body, length, "application/octet-stream")));
+    checkArrived(crc32c, sent.checksumCRC32C(), sent.eTag(), buffer, length,
+        started.objectKey() + " (part " + number + ")");
+    return CompletedPart.builder().partNumber(number).eTag(sent.eTag()).checksumCRC32C(crc32c).build();
   }
 
   /** The parts the server has of an upload, or empty if it no longer knows the upload. */
@@ -424,7 +436,7 @@ public final class S3Drive implements Drive {
       return null;
     }
     try {
-      if (PLAIN_MD5.matcher(etag).matches()) {
+      if (PartChecksum.PLAIN_MD5.matcher(etag).matches()) {
         String ours = HexFormat.of().formatHex(partMd5s(file, size, Math.max(1, size)).get(0));
         return etag.equalsIgnoreCase(ours) ? null : "its MD5 " + etag + " differs from the recording's " + ours;
       }
@@ -441,7 +453,7 @@ public final class S3Drive implements Drive {
 
   /** S3's ETag of a multipart upload: the MD5 of its parts' MD5s, and how many parts there were. */
   private static String multipartEtag(Path file, long size, long parts) throws IOException, DriveException {
-    MessageDigest ofParts = digest();
+    MessageDigest ofParts = PartChecksum.md5();
     List<byte[]> md5s = partMd5s(file, size, parts);
     md5s.forEach(ofParts::update);
     return HexFormat.of().formatHex(ofParts.digest()) + "-" + md5s.size();
@@ -453,7 +465,7 @@ public final class S3Drive implements Drive {
     List<byte[]> md5s = new ArrayList<>(count);
     try (FileChannel in = open(file)) {
       for (int number = 0; number < count; number++) {
-        MessageDigest part = digest();
+        MessageDigest part = PartChecksum.md5();
         long end = Math.min(size, (number + 1) * parts);
         for (long at = number * parts; at < end; ) {
           int length = (int) Math.min(buffer.length, end - at);
@@ -509,21 +521,16 @@ public final class S3Drive implements Drive {
     }
   }
 
-  private void checkEtag(String etag, byte[] md5, String what) throws DriveException {
-    String plain = unquote(etag);
-    if (plain != null && PLAIN_MD5.matcher(plain).matches() && !sameMd5(plain, md5)) {
+  private void checkArrived(String crc32c, String answeredCrc32c, String etag, byte[] bytes, int length,
+      String what) throws DriveException {
+    String difference = PartChecksum.difference(crc32c, answeredCrc32c, etag, bytes, length);
+    if (difference != null) {
       throw new DriveException(DriveException.Kind.TRANSIENT, "The upload of " + what + " to the Drive at "
-          + endpoint.getHost() + " arrived damaged (its MD5 " + plain + " differs from the recording's "
-          + HexFormat.of().formatHex(md5) + "). It will be sent again.");
+          + endpoint.getHost() + " arrived damaged (" + difference + "). It will be sent again.");
     }
   }
 
-  private static boolean sameMd5(String etag, byte[] md5) {
-    String plain = unquote(etag);
-    return plain != null && plain.equalsIgnoreCase(HexFormat.of().formatHex(md5));
-  }
-
-  private static String unquote(String etag) {
+  static String unquote(String etag) {
     if (etag == null) {
       return null;
     }
@@ -607,19 +614,5 @@ public final class S3Drive implements Drive {
     }
     return new DriveException(DriveException.Kind.TRANSIENT,
         "Could not read the recording " + file + ": " + e.getMessage(), e);
-  }
-
-  private static byte[] md5(byte[] bytes, int length) {
-    MessageDigest md5 = digest();
-    md5.update(bytes, 0, length);
-    return md5.digest();
-  }
-
-  private static MessageDigest digest() {
-    try {
-      return MessageDigest.getInstance("MD5");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("This Java has no MD5", e);
-    }
   }
 }

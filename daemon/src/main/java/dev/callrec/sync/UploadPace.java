@@ -5,7 +5,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One upload's progress across all its requests: tells the progress callback how much of the file is on its
- * way, and holds the sending to the configured rate so the call keeps its bandwidth.
+ * way, and holds the sending to the configured rate so the call keeps its bandwidth. Parts sent from
+ * different threads may report to it (one sending at a time, one failing at any time).
  */
 final class UploadPace {
   private static final int CHUNK_BYTES = 64 * 1024;
@@ -30,7 +31,7 @@ final class UploadPace {
   }
 
   /** The upload starts, or starts again, with {@code alreadyThere} bytes on the server from an earlier attempt. */
-  void start(long alreadyThere) {
+  synchronized void start(long alreadyThere) {
     position = alreadyThere;
     paced = 0;
     started = System.nanoTime();
@@ -38,23 +39,23 @@ final class UploadPace {
   }
 
   /** Jumps over bytes the server has already (a part stored by an earlier attempt). */
-  void skipped(long bytes) {
+  synchronized void skipped(long bytes) {
     position += bytes;
     progress.sent(position, total);
   }
 
   /** {@code bytes} more went to the network; waits if that is ahead of the rate. */
   void sent(long bytes) throws InterruptedIOException {
-    position += bytes;
-    paced += bytes;
-    progress.sent(position, total);
+    long ahead;
+    synchronized (this) {
+      position += bytes;
+      paced += bytes;
+      progress.sent(position, total);
+      ahead = bytesPerSecond <= 0 ? 0 : started + (long) (paced * 1e9 / bytesPerSecond) - System.nanoTime();
+    }
     if (Thread.currentThread().isInterrupted()) {
       throw new InterruptedIOException("The upload was interrupted");
     }
-    if (bytesPerSecond <= 0) {
-      return;
-    }
-    long ahead = started + (long) (paced * 1e9 / bytesPerSecond) - System.nanoTime();
     if (ahead > 0) {
       try {
         TimeUnit.NANOSECONDS.sleep(ahead);
@@ -66,7 +67,7 @@ final class UploadPace {
   }
 
   /** A request failed after sending some of its bytes: they count as not sent. */
-  void rewind(long bytes) {
+  synchronized void rewind(long bytes) {
     position -= bytes;
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.callrec.store.Database;
+import dev.callrec.testing.DamagingProxy;
 import dev.callrec.testing.S3Server;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -141,6 +142,27 @@ class S3DriveIT {
     } finally {
       uploads.shutdownNow();
     }
+  }
+
+  @Test
+  void aPartDamagedOnTheWayIsRefusedByTheStoreAndSentAgain() throws Exception {
+    Path recording = largeRandomFile(local.resolve("call.webm"), 3 * PART + 999, 4);
+    try (DamagingProxy network = DamagingProxy.to(server.endpoint(), PART + PART / 2);
+        S3Drive drive = new S3Drive(network.endpoint(), BUCKET, S3Server.ACCESS_KEY, S3Server.SECRET_KEY, multipart,
+            0, PART, SyncSettings.LONGEST_SHARE_LINK, Clock.systemUTC())) {
+      assertThatThrownBy(() -> drive.upload(recording, NAME, progress)).isInstanceOfSatisfying(DriveException.class,
+          e -> {
+            assertThat(e.kind()).isEqualTo(DriveException.Kind.TRANSIENT);
+            assertThat(e.getMessage()).contains("BadDigest");
+          });
+      assertThat(network.damaged()).isTrue();
+      assertThat(server.keys()).isEmpty();
+
+      drive.upload(recording, NAME, progress);
+    }
+    assertThat(server.keys()).containsExactly(KEY);
+    assertThat(server.sha256(KEY)).isEqualTo(S3Server.sha256(recording));
+    assertThat(server.unfinishedUploads()).isEmpty();
   }
 
   @Test
