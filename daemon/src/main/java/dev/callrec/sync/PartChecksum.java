@@ -36,7 +36,7 @@ final class PartChecksum {
       return answeredCrc32c.equals(crc32c) ? null
           : "its CRC32C " + answeredCrc32c + " differs from the recording's " + crc32c;
     }
-    String plain = S3Drive.unquote(etag);
+    String plain = unquote(etag);
     if (plain == null || !PLAIN_MD5.matcher(plain).matches()) {
       return null;
     }
@@ -44,6 +44,16 @@ final class PartChecksum {
     md5.update(bytes, 0, length);
     String ours = HexFormat.of().formatHex(md5.digest());
     return plain.equalsIgnoreCase(ours) ? null : "its MD5 " + plain + " differs from the recording's " + ours;
+  }
+
+  /** An ETag without the quotes S3 puts around it. */
+  static String unquote(String etag) {
+    if (etag == null) {
+      return null;
+    }
+    String trimmed = etag.trim();
+    return trimmed.length() >= 2 && trimmed.startsWith("\"") && trimmed.endsWith("\"")
+        ? trimmed.substring(1, trimmed.length() - 1) : trimmed;
   }
 
   static MessageDigest md5() {

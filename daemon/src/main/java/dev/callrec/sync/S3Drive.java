@@ -421,7 +421,7 @@ public final class S3Drive implements Drive {
     if (there.contentLength() == null || there.contentLength() != size) {
       difference = there.contentLength() + " bytes where the recording has " + size;
     } else {
-      difference = etagDifference(unquote(there.eTag()), file, size, parts);
+      difference = etagDifference(PartChecksum.unquote(there.eTag()), file, size, parts);
     }
     if (difference != null) {
       throw new DriveException(DriveException.Kind.PERMANENT, "A different file named \"" + fileName(name)
@@ -528,15 +528,6 @@ public final class S3Drive implements Drive {
       throw new DriveException(DriveException.Kind.TRANSIENT, "The upload of " + what + " to the Drive at "
           + endpoint.getHost() + " arrived damaged (" + difference + "). It will be sent again.");
     }
-  }
-
-  static String unquote(String etag) {
-    if (etag == null) {
-      return null;
-    }
-    String trimmed = etag.trim();
-    return trimmed.length() >= 2 && trimmed.startsWith("\"") && trimmed.endsWith("\"")
-        ? trimmed.substring(1, trimmed.length() - 1) : trimmed;
   }
 
   private static String fileName(String key) {
